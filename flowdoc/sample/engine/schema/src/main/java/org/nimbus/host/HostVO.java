@@ -1,0 +1,70 @@
+// flowdoc sample tree: written for flowdoc's tests and demo, not CloudStack code.
+package org.nimbus.host;
+
+import java.util.UUID;
+
+/**
+ * Row of the host table.
+ */
+public class HostVO {
+
+    private long id;
+    private String uuid = UUID.randomUUID().toString();
+    private String name;
+    private String ipAddress;
+    private long zoneId;
+    private String hypervisor;
+    private String state = "Connecting";
+    private String[] tags = new String[0];
+
+    public HostVO(String name, String ipAddress, long zoneId, String hypervisor) {
+        this.name = name;
+        this.ipAddress = ipAddress;
+        this.zoneId = zoneId;
+        this.hypervisor = hypervisor;
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public void setId(long id) {
+        this.id = id;
+    }
+
+    public String getUuid() {
+        return uuid;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getIpAddress() {
+        return ipAddress;
+    }
+
+    public long getZoneId() {
+        return zoneId;
+    }
+
+    public String getHypervisor() {
+        return hypervisor;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public String[] getTags() {
+        return tags;
+    }
+
+    public void setTags(String[] tags) {
+        this.tags = tags;
+    }
+}
