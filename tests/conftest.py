@@ -1,0 +1,43 @@
+"""Shared fixtures; the real CloudStack trees are unpacked once into a cache folder."""
+
+from __future__ import annotations
+
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("FLOWDOC_SHARED", REPO.parent / "shared")) / "cloudstack"
+TREES_CACHE = Path(os.environ.get("FLOWDOC_TREES_CACHE", Path.home() / ".cache" / "flowdoc-test-trees"))
+
+
+def _unpacked_tree(version: str) -> Path:
+    tarball = SHARED / f"cloudstack-{version}.tar.gz"
+    target = TREES_CACHE / f"cloudstack-{version}"
+    if (target / ".unpacked").exists():
+        return target
+    if not tarball.exists():
+        pytest.skip(f"real CloudStack tree not available: {tarball} is absent")
+    TREES_CACHE.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tarball) as archive:
+        archive.extractall(TREES_CACHE, filter="data")
+    (target / ".unpacked").write_text("ok\n")
+    return target
+
+
+@pytest.fixture(scope="session")
+def cloudstack_422() -> Path:
+    return _unpacked_tree("4.22.0.0-SNAPSHOT")
+
+
+@pytest.fixture(scope="session")
+def cloudstack_420() -> Path:
+    return _unpacked_tree("4.20.0.0")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Unit tests never touch the user's facts cache."""
+    monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
