@@ -7,6 +7,7 @@ resolution to fully qualified names happens in :mod:`flowdoc.symbols`.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field, fields
 
 from flowdoc.problems import Problem
@@ -139,6 +140,57 @@ class Variable:
 
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
+class MethodBody:
+    """What a method's body does: its calls (in source order), creations, checks, locals."""
+
+    calls: tuple[CallSite, ...] = ()
+    creations: tuple[Creation, ...] = ()
+    instanceofs: tuple[InstanceOfCheck, ...] = ()
+    locals: tuple[Variable, ...] = ()
+
+
+class LazyBody:
+    """A :class:`MethodBody` kept as pickled bytes until first read.
+
+    Bodies are most of a tree's facts (CloudStack: ~460,000 call sites), and declarations
+    alone serve the scan summary and the API model. Keeping bodies as one bytes object each
+    makes a warm run load a few hundred thousand objects instead of a few million; the call
+    graph pays for the bodies it reads.
+    """
+
+    __slots__ = ("_blob", "_body")
+
+    def __init__(self, body: MethodBody | None = None, blob: bytes | None = None) -> None:
+        self._body = body
+        self._blob = blob
+
+    def get(self) -> MethodBody:
+        if self._body is None:
+            self._body = pickle.loads(self._blob)
+            self._blob = None  # keep one copy in memory, not two
+        return self._body
+
+    def __reduce__(self):
+        blob = self._blob
+        if blob is None:
+            blob = pickle.dumps(self._body, protocol=pickle.HIGHEST_PROTOCOL)
+        return (LazyBody, (None, blob))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyBody) and self.get() == other.get()
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __repr__(self) -> str:
+        return f"LazyBody({self.get()!r})"
+
+
+EMPTY_BODY = LazyBody(MethodBody())
+
+
+@_pickled_by_constructor
+@dataclass(frozen=True, slots=True)
 class MethodFacts:
     """A method or constructor (``name == "<init>"``) and what its body does."""
 
@@ -154,10 +206,24 @@ class MethodFacts:
     type_params: tuple[str, ...] = ()
     varargs: bool = False
     has_body: bool = True
-    calls: tuple[CallSite, ...] = ()
-    creations: tuple[Creation, ...] = ()
-    instanceofs: tuple[InstanceOfCheck, ...] = ()
-    locals: tuple[Variable, ...] = ()
+    body: LazyBody = field(default_factory=lambda: EMPTY_BODY)
+    call_count: int = 0
+
+    @property
+    def calls(self) -> tuple[CallSite, ...]:
+        return self.body.get().calls
+
+    @property
+    def creations(self) -> tuple[Creation, ...]:
+        return self.body.get().creations
+
+    @property
+    def instanceofs(self) -> tuple[InstanceOfCheck, ...]:
+        return self.body.get().instanceofs
+
+    @property
+    def locals(self) -> tuple[Variable, ...]:
+        return self.body.get().locals
 
     @property
     def is_constructor(self) -> bool:

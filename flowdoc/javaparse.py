@@ -25,6 +25,7 @@ from javalang.parser import JavaSyntaxError, Parser
 from javalang.tokenizer import LexerError
 
 from flowdoc.facts import (
+    EMPTY_BODY,
     Annotation,
     CallSite,
     Creation,
@@ -33,6 +34,8 @@ from flowdoc.facts import (
     FileFacts,
     Import,
     InstanceOfCheck,
+    LazyBody,
+    MethodBody,
     MethodFacts,
     TypeFacts,
     TypeRef,
@@ -236,6 +239,11 @@ class _MethodScope:
     instanceofs: list[InstanceOfCheck] = field(default_factory=list)
     locals: list[Variable] = field(default_factory=list)
 
+    def body(self) -> LazyBody:
+        if not (self.calls or self.creations or self.instanceofs or self.locals):
+            return EMPTY_BODY
+        return LazyBody(MethodBody(tuple(self.calls), tuple(self.creations), tuple(self.instanceofs), tuple(self.locals)))
+
     def add_call(self, call: CallSite) -> Expr:
         self.calls.append(call)
         return _E("call", str(len(self.calls) - 1))
@@ -312,8 +320,7 @@ class _FileBuilder:
             methods.append(
                 MethodFacts(
                     "<clinit>", (), None, frozenset({"synthetic"}), (), line, line,
-                    calls=tuple(init_scope.calls), creations=tuple(init_scope.creations),
-                    instanceofs=tuple(init_scope.instanceofs),
+                    body=init_scope.body(), call_count=len(init_scope.calls),
                 )
             )
         modifiers = frozenset(getattr(decl, "modifiers", None) or ())
@@ -406,10 +413,8 @@ class _FileBuilder:
             type_params=tuple(p.name for p in decl.type_parameters or []),
             varargs=varargs,
             has_body=body is not None,
-            calls=tuple(scope.calls),
-            creations=tuple(scope.creations),
-            instanceofs=tuple(scope.instanceofs),
-            locals=tuple(scope.locals),
+            body=scope.body(),
+            call_count=len(scope.calls),
         )
 
     def _end_line(self, decl, line: int) -> int:

@@ -165,7 +165,7 @@ def scan_tree(
     problems = tuple(sorted(p for f in files for p in f.problems))
     types = sum(len(f.types) for f in files)
     methods = sum(len(t.methods) for f in files for t in f.types)
-    calls = sum(len(m.calls) for f in files for t in f.types for m in t.methods)
+    calls = sum(m.call_count for f in files for t in f.types for m in t.methods)
     stats = ScanStats(
         files=total,
         parsed=sum(1 for f in files if f.parsed),
