@@ -539,14 +539,7 @@ class _FileBuilder:
                     scope.instanceofs.append(InstanceOfCheck(ref, subject, line))
                 value = _E("bool")
             else:
-                left = self._expr(node.operandl, scope, owner, method)
-                right = self._expr(node.operandr, scope, owner, method)
-                if left.kind == "binop" and left.text == node.operator and node.operator in ("+", "&&", "||"):
-                    # keep long chains flat ("a" + b + "c" + ...): nesting them would make
-                    # pickling recurse once per operand
-                    value = _E("binop", node.operator, left.items + (right,))
-                else:
-                    value = _E("binop", node.operator, (left, right))
+                value = self._binop(node, scope, owner, method)
         elif isinstance(node, jt.TernaryExpression):
             self._expr(node.condition, scope, owner, method)
             a = self._expr(node.if_true, scope, owner, method)
@@ -593,6 +586,30 @@ class _FileBuilder:
                 value = _E("num", "-" + value.text)
             elif "!" in ops:
                 value = _E("bool")
+        return value
+
+    def _binop(self, node, scope: _MethodScope, owner: str, method: str) -> Expr:
+        """``a + b + c ...`` as one flat binop. javalang nests such chains to the left, one
+        level per operand; walking them iteratively keeps a 3,000-part string constant from
+        exhausting the stack, and flat items keep pickling shallow."""
+        operator = node.operator
+        rights = []
+        left = node
+        while (
+            isinstance(left, jt.BinaryOperation)
+            and left.operator == operator
+            and not getattr(left, "selectors", None)
+            and not getattr(left, "prefix_operators", None)
+        ):
+            rights.append(left.operandr)
+            left = left.operandl
+        operands = [self._expr(left, scope, owner, method)]
+        operands.extend(self._expr(r, scope, owner, method) for r in reversed(rights))
+        if operator in ("+", "&&", "||") or len(operands) == 2:
+            return _E("binop", operator, tuple(operands))
+        value = operands[0]  # non-associative operators keep their left-nested shape
+        for right in operands[1:]:
+            value = _E("binop", operator, (value, right))
         return value
 
     def _creation(self, node, scope: _MethodScope, owner: str, method: str) -> Expr:

@@ -41,3 +41,21 @@ def cloudstack_420() -> Path:
 def _isolated_cache(tmp_path_factory, monkeypatch):
     """Unit tests never touch the user's facts cache."""
     monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
+
+
+def scan_real_tree(root: Path):
+    """Scan a real tree with a persistent facts cache beside the unpacked trees (warm in CI reruns)."""
+    from flowdoc.cache import FactsCache
+    from flowdoc.scan import scan_tree
+
+    return scan_tree(root, cache=FactsCache(TREES_CACHE / "facts"))
+
+
+@pytest.fixture(scope="session")
+def scan_422(cloudstack_422):
+    return scan_real_tree(cloudstack_422)
+
+
+@pytest.fixture(scope="session")
+def scan_420(cloudstack_420):
+    return scan_real_tree(cloudstack_420)

@@ -17,7 +17,7 @@ from flowdoc.problems import InputError
 from flowdoc.scan import ScanResult, scan_tree
 
 # Messages and progress go to stderr so that stdout stays clean for --format json.
-console = Console(stderr=True, highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 

@@ -1,0 +1,38 @@
+"""CLI conventions shared by every verb: exit codes, one-line errors, JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+
+from flowdoc.cli import main
+from tests.helpers import write_java_tree
+
+
+def test_scan_json_on_the_bundled_sample(capsys):
+    assert main(["scan", "--format", "json", "--jobs", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == "1.0.0-SAMPLE"
+    assert data["stats"]["files"] == data["stats"]["parsed"] > 50
+    assert data["problems"] == []
+
+
+def test_missing_source_is_one_line_exit_2(capsys, tmp_path):
+    assert main(["scan", "--source", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "--source" in err and "does not exist" in err
+
+
+def test_bad_option_value_exits_2(capsys):
+    try:
+        main(["scan", "--jobs", "zero"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "not a whole number" in capsys.readouterr().err
+
+
+def test_scan_text_lists_problems(capsys, tmp_path):
+    write_java_tree(tmp_path, {"A.java": "class A {", "B.java": "class B {}"})
+    assert main(["scan", "--source", str(tmp_path), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert "A.java:1: parse-error" in captured.err
+    assert "parsed" in captured.out
