@@ -97,8 +97,8 @@ class Parenthesized(jt.Primary):
 class _Parser(Parser):
     """javalang's parser with the parenthesized-selector fix and faster look-ahead.
 
-    ``would_accept``/``try_accept`` run several hundred thousand times per thousand files;
-    these versions index the token list directly and behave the same.
+    ``accept``/``would_accept``/``try_accept`` run several hundred thousand times per
+    thousand files; these versions index the token list directly and behave the same.
     """
 
     def parse_primary(self):  # noqa: D401 - javalang's naming
@@ -124,6 +124,24 @@ class _Parser(Parser):
             elif not isinstance(token, accept):
                 return False
         return True
+
+    def accept(self, *accepts):
+        stream = self.tokens
+        tokens = stream.list
+        last = None
+        for accept in accepts:
+            k = stream.marker
+            if k >= len(tokens):
+                raise StopIteration  # what javalang's next() on an exhausted stream raises
+            token = stream.value = tokens[k]
+            stream.marker = k + 1
+            if type(accept) is str:
+                if token.value != accept:
+                    self.illegal(f"Expected '{accept}'")
+            elif not isinstance(token, accept):
+                self.illegal(f"Expected {accept.__name__}")
+            last = token
+        return last.value
 
     def try_accept(self, *accepts):
         if not self.would_accept(*accepts):
