@@ -334,6 +334,20 @@ class _Builder:
         resolved = self.index.resolve_type(ann.name, context)
         return resolved is None or resolved in kinds or resolved not in self.index.types
 
+    def annotation_line(self, path: str, type_line: int, simple: str) -> int:
+        """The line of ``@simple`` above a type declaration (facts keep the line of the
+        ``class`` keyword only); the type's line when the file cannot be read."""
+        try:
+            with open(os.path.join(self.scan.root, path), encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().split("\n", type_line)[:type_line]
+        except OSError:
+            return type_line
+        pattern = re.compile(r"^\s*@(?:[\w.]+\.)?" + simple + r"\b")
+        for number in range(len(lines), max(0, len(lines) - 40), -1):
+            if pattern.match(lines[number - 1]):
+                return number
+        return type_line
+
     # -- values
     def string(self, expr: Expr | None, context: str, what: str, where: tuple[str, int]) -> str | None:
         if expr is None:
@@ -582,22 +596,23 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
         ann = next((a for a in t.annotations if b._is_annotation(a, fqn, b.api_annotations, "APICommand")), None)
         if ann is None:
             continue
-        where = (path, t.line)
+        line = b.annotation_line(path, t.line, "APICommand")
+        where = (path, line)
         name_expr = ann.get("name")
         name = b.string(name_expr, fqn, "API name", where) if name_expr is not None else ""
         if not name:
-            b.problems.append(Problem(path, t.line, "unnamed-command", f"@APICommand of {fqn} names no API"))
+            b.problems.append(Problem(path, line, "unnamed-command", f"@APICommand of {fqn} names no API"))
             name = t.name
         response = None
         ro = ann.get("responseObject")
         if ro is not None and ro.kind == "class":
             response = index.resolve_type(ro.text, fqn)
             if response is None or response not in index.types:
-                b.problems.append(Problem(path, t.line, "missing-response-class",
+                b.problems.append(Problem(path, line, "missing-response-class",
                                           f"{name}: response class {ro.text} of {fqn} is not in the tree"))
                 response = response or ro.text
         else:
-            b.problems.append(Problem(path, t.line, "missing-response-class",
+            b.problems.append(Problem(path, line, "missing-response-class",
                                       f"{name}: @APICommand of {fqn} names no responseObject class"))
         b.check_misplaced_parameters(fqn)
         d = b.defaults["APICommand"]
@@ -606,7 +621,8 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
             "fqn": fqn, "t": t, "ann": ann, "path": path,
             "variant": ApiVariant(fqn, b.roles(ann), b.implements(fqn, ADMIN_MARKER),
                                   _last(rv.text) if rv is not None and rv.text else d["responseView"],
-                                  fqn in registered, response, path, t.line),
+                                  fqn in registered, response, path, line),
+            "line": line,
         })
 
     commands = []
@@ -637,14 +653,14 @@ def _command(b: _Builder, name: str, entries: list[dict]) -> ApiCommand:
     for i, e in enumerate(entries[1:], 1):
         for other in entries[:i]:
             if not _related(b, e["fqn"], other["fqn"]):
-                b.problems.append(Problem(e["path"], e["t"].line, "duplicate-api-name",
+                b.problems.append(Problem(e["path"], e["line"], "duplicate-api-name",
                                           f"{name} is declared by unrelated classes {other['fqn']} and {e['fqn']}"))
                 break
     reg = [e for e in entries if e["variant"].registered]
     served = (next((e for e in reg if e["variant"].admin_only), None) or (reg[0] if reg else None)
               or min(entries, key=lambda e: (len(idx.superclass_chain(e["fqn"])), e["fqn"])))
-    fqn, ann, path, t = served["fqn"], served["ann"], served["path"], served["t"]
-    where = (path, t.line)
+    fqn, ann, path, line = served["fqn"], served["ann"], served["path"], served["line"]
+    where = (path, line)
     d = b.defaults["APICommand"]
 
     params: dict[str, ApiParameter] = {}
@@ -656,7 +672,7 @@ def _command(b: _Builder, name: str, entries: list[dict]) -> ApiCommand:
     roles = sorted({r for e in (reg or entries) for r in e["variant"].roles})
     response = served["variant"].response
     return ApiCommand(
-        name=name, class_name=fqn, file=path, line=t.line,
+        name=name, class_name=fqn, file=path, line=line,
         description=b.string(ann.get("description"), fqn, f"description of {name}", where) or "",
         since=b.since(ann, fqn, where),
         isasync=b.has_ancestor(fqn, ASYNC_BASE), async_create=b.has_ancestor(fqn, ASYNC_CREATE_BASE),
