@@ -181,9 +181,24 @@ def normalize(model: dict) -> dict:
     return data
 
 
+_TOP_ORDER = ("schema", "source", "commands", "problems")
+
+
+def _sort_keys(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _sort_keys(obj[k]) for k in sorted(obj)}
+    if isinstance(obj, list):
+        return [_sort_keys(v) for v in obj]
+    return obj
+
+
 def dumps_snapshot(model: dict) -> str:
-    """The snapshot text: sorted keys and collections, two-space indent, final newline."""
-    return json.dumps(normalize(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The snapshot text: schema and source first, then keys and collections sorted,
+    two-space indent, final newline."""
+    data = _sort_keys(normalize(model))
+    ordered = {k: data[k] for k in _TOP_ORDER if k in data}
+    ordered.update((k, v) for k, v in data.items() if k not in ordered)
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------------------------------
@@ -222,6 +237,9 @@ class _Comparer:
         self.changes.append(Change(kind, severity, cmd["name"], message, param, file, line, side, old, new))
 
     def param_where(self, cmd: dict, p: dict) -> tuple[str, int] | None:
+        """Where the parameter's field is declared: from the model, else the locator."""
+        if p.get("file") and p.get("line"):
+            return p["file"], int(p["line"])
         if self.locate_param and p.get("declared_in"):
             found = self.locate_param(p["declared_in"], p["name"])
             if found:
@@ -370,6 +388,12 @@ class _Comparer:
             found.append(("param-doc-visibility", DOC,
                           f"API {name}: parameter {pname} {'now hidden (expose=false)' if hidden else 'now exposed'}",
                           op.get("expose", True), np.get("expose", True)))
+        if op.get("include_in_api_doc", True) != np.get("include_in_api_doc", True):
+            hidden = not np.get("include_in_api_doc", True)
+            found.append(("param-doc-visibility", DOC,
+                          f"API {name}: parameter {pname} {'now hidden from' if hidden else 'now shown in'} the docs"
+                          " (includeInApiDoc)", op.get("include_in_api_doc", True), np.get("include_in_api_doc", True)))
+        found += _param_role_changes(name, pname, set(op.get("roles") or ()), set(np.get("roles") or ()))
         if (op.get("description") or "") != (np.get("description") or ""):
             found.append(("param-description", DOC, f"API {name}: parameter {pname} description changed",
                           op.get("description"), np.get("description")))
@@ -388,18 +412,37 @@ class _Comparer:
 
     # --- response ---------------------------------------------------------------------
 
+    @staticmethod
+    def _flat_fields(fields: Iterable[dict] | None, prefix: str = "") -> dict[str, dict]:
+        """Response fields by dotted name; nested objects' fields as ``nic.ipaddress``."""
+        out: dict[str, dict] = {}
+        for f in fields or ():
+            if not isinstance(f, dict) or "name" not in f:
+                continue
+            name = prefix + f["name"]
+            out[name] = f
+            if isinstance(f.get("fields"), list):
+                out.update(_Comparer._flat_fields(f["fields"], name + "."))
+        return out
+
     def compare_response(self, o: dict, n: dict) -> None:
         name = n["name"]
-        old_fs, new_fs = _by_name(o.get("response_fields")), _by_name(n.get("response_fields"))
+        old_fs, new_fs = self._flat_fields(o.get("response_fields")), self._flat_fields(n.get("response_fields"))
         if o.get("response") != n.get("response"):
             # informational: removed or retyped fields are reported one by one below
             self.add("response-class-changed", NON_BREAKING, n,
                      f"API {name}: response class {_simple(o.get('response'))} -> {_simple(n.get('response'))}",
                      old=o.get("response"), new=n.get("response"))
-        for fname in sorted(set(old_fs) - set(new_fs)):
+        gone = sorted(set(old_fs) - set(new_fs))
+        for fname in gone:
+            if "." in fname and fname.rsplit(".", 1)[0] in gone:
+                continue  # inside a removed object: the object is reported
             self.add("response-field-removed", BREAKING, n, f"API {name}: response field {fname} removed",
                      param=fname, old=old_fs[fname].get("type"))
-        for fname in sorted(set(new_fs) - set(old_fs)):
+        came = sorted(set(new_fs) - set(old_fs))
+        for fname in came:
+            if "." in fname and fname.rsplit(".", 1)[0] in came:
+                continue
             self.add("response-field-added", NON_BREAKING, n, f"API {name}: response field {fname} added",
                      param=fname, new=new_fs[fname].get("type"))
         for fname in sorted(set(old_fs) & set(new_fs)):
@@ -416,6 +459,24 @@ class _Comparer:
                 self.add("response-field-since", DOC, n,
                          f"API {name}: response field {fname} since {of.get('since')} -> {nf.get('since')}",
                          param=fname, old=of.get("since"), new=nf.get("since"))
+
+
+def _param_role_changes(api: str, pname: str, old: set[str], new: set[str]) -> list[tuple]:
+    """``@Parameter(authorized=...)``: empty means every caller may pass the parameter."""
+    if old == new:
+        return []
+    if not new:
+        return [("param-roles-lifted", NON_BREAKING, f"API {api}: parameter {pname} is no longer limited to "
+                 f"{', '.join(sorted(old))}", sorted(old), [])]
+    if not old:
+        return [("param-roles-restricted", BREAKING, f"API {api}: parameter {pname} is now limited to "
+                 f"{', '.join(sorted(new))}", [], sorted(new))]
+    out = []
+    for role in sorted(old - new):
+        out.append(("param-role-removed", BREAKING, f"API {api}: parameter {pname}: role {role} removed", role, None))
+    for role in sorted(new - old):
+        out.append(("param-role-added", NON_BREAKING, f"API {api}: parameter {pname}: role {role} added", None, role))
+    return out
 
 
 def compare(old: dict, new: dict, locate_param: ParamLocator | None = None) -> list[Change]:
@@ -454,6 +515,62 @@ def _summary_line(report: Report) -> str:
             f"{c[DOC]} doc-only; {apis}")
 
 
+# Plural phrases for rows that fold several changes of one kind to one API.
+_PLURAL = {
+    "param-removed": "parameters removed", "param-added": "optional parameters added",
+    "param-added-required": "new required parameters", "param-now-required": "parameters became required",
+    "param-now-optional": "parameters became optional", "param-type-changed": "parameters retyped",
+    "param-without-since": "new parameters without 'since'", "param-description": "parameter descriptions changed",
+    "param-since": "parameter 'since' changed", "response-field-removed": "response fields removed",
+    "response-field-added": "response fields added", "response-field-retyped": "response fields retyped",
+    "response-field-description": "response field descriptions changed",
+    "response-field-since": "response field 'since' changed", "role-removed": "roles removed",
+    "role-added": "roles added",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a text or markdown report: a change, or several of one kind to one API."""
+
+    severity: str
+    api: str
+    message: str
+    where: str
+    side: str
+    file: str | None
+    line: int | None
+    count: int = 1
+
+
+def rows(changes: Iterable[Change]) -> list[Row]:
+    """Changes as report rows, folding same-kind changes of one API (12 response fields
+    added to ``listX`` are one row, not twelve). The json report keeps every change."""
+    out: list[Row] = []
+    groups: dict[tuple, list[Change]] = {}
+    order: list[tuple] = []
+    for ch in changes:
+        key = (ch.severity, ch.api, ch.kind) if ch.param and ch.kind in _PLURAL else (id(ch),)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(ch)
+    for key in order:
+        group = groups[key]
+        first = group[0]
+        if len(group) == 1:
+            out.append(Row(first.severity, first.api, first.message, first.where, first.side, first.file, first.line))
+            continue
+        names = ", ".join(c.param or "" for c in group)
+        files = {(c.file, c.line) for c in group}
+        where = first.where if len(files) == 1 else (first.file or "")
+        line = first.line if len(files) == 1 else None
+        out.append(Row(first.severity, first.api, f"API {first.api}: {len(group)} {_PLURAL[first.kind]}: {names}",
+                       where if len(files) == 1 else f"{first.where} (+{len(files) - 1} more places)",
+                       first.side, first.file, line, len(group)))
+    return out
+
+
 def text_lines(report: Report, max_per_group: int | None = None) -> list[tuple[str, str]]:
     """(rich style, line) pairs: a header, then one group per severity, breaking first."""
     lines: list[tuple[str, str]] = [
@@ -466,14 +583,15 @@ def text_lines(report: Report, max_per_group: int | None = None) -> list[tuple[s
             continue
         lines.append(("", ""))
         lines.append((_STYLE[sev] + " underline", f"{SEVERITY_TITLES[sev]} ({len(group)})"))
-        shown = group if max_per_group is None else group[:max_per_group]
-        for ch in shown:
-            where = f"  {ch.where}" + (" (old tree)" if ch.side == "old" and ch.file else "")
-            lines.append((_STYLE[sev], f"  {ch.message}"))
-            if where.strip():
-                lines.append(("dim", f"    {where.strip()}"))
-        if len(shown) < len(group):
-            lines.append(("dim", f"  ... and {len(group) - len(shown)} more (--format json lists all)"))
+        all_rows = rows(group)
+        shown = all_rows if max_per_group is None else all_rows[:max_per_group]
+        for row in shown:
+            lines.append((_STYLE[sev], f"  {row.message}"))
+            if row.where:
+                lines.append(("dim", f"    {row.where}" + (" (old tree)" if row.side == "old" else "")))
+        if len(shown) < len(all_rows):
+            hidden = sum(r.count for r in all_rows[len(shown):])
+            lines.append(("dim", f"  ... and {hidden} more (--format json lists all)"))
     if not report.changes:
         lines.append(("green", "no API changes"))
     return lines
@@ -505,19 +623,21 @@ def render_markdown(report: Report, max_per_group: int | None = None, link_base:
         group = [ch for ch in report.changes if ch.severity == sev]
         if not group:
             continue
-        shown = group if max_per_group is None else group[:max_per_group]
+        all_rows = rows(group)
+        shown = all_rows if max_per_group is None else all_rows[:max_per_group]
         body = ["| API | change | where |", "|---|---|---|"]
-        for ch in shown:
-            where = ch.where
-            if where and link_base:
-                where = f"[{_md_escape(where)}]({link_base.rstrip('/')}/{ch.file}#L{ch.line or 1})"
+        for row in shown:
+            where = row.where
+            if where and link_base and row.file and row.side == "new":
+                where = f"[{_md_escape(where)}]({link_base.rstrip('/')}/{row.file}#L{row.line or 1})"
             else:
                 where = f"`{_md_escape(where)}`" if where else ""
-            if where and ch.side == "old":
+            if where and row.side == "old":
                 where += " (old)"
-            body.append(f"| `{ch.api}` | {_md_escape(ch.message)} | {where} |")
-        if len(shown) < len(group):
-            body.append(f"| … | {len(group) - len(shown)} more (see the json report) | |")
+            body.append(f"| `{row.api}` | {_md_escape(row.message)} | {where} |")
+        if len(shown) < len(all_rows):
+            hidden = sum(r.count for r in all_rows[len(shown):])
+            body.append(f"| … | {hidden} more (see the json report) | |")
         title = f"{_ICON[sev]} {SEVERITY_TITLES[sev]} ({len(group)})"
         if sev == BREAKING:
             out += [f"#### {title}", "", *body, ""]
@@ -576,10 +696,12 @@ def render(report: Report, fmt: str, max_per_group: int | None = None, link_base
 _KIND_SEVERITY = {
     "api-removed": BREAKING, "api-renamed": BREAKING, "api-unregistered": BREAKING, "async-changed": BREAKING,
     "param-removed": BREAKING, "param-added-required": BREAKING, "param-now-required": BREAKING,
-    "param-type-changed": BREAKING, "param-length-reduced": BREAKING, "response-field-removed": BREAKING,
+    "param-type-changed": BREAKING, "param-length-reduced": BREAKING,
+    "param-roles-restricted": BREAKING, "param-role-removed": BREAKING, "response-field-removed": BREAKING,
     "response-field-retyped": BREAKING, "role-removed": BREAKING,
     "api-added": NON_BREAKING, "api-registered": NON_BREAKING, "param-added": NON_BREAKING,
     "param-now-optional": NON_BREAKING, "param-length-increased": NON_BREAKING,
+    "param-roles-lifted": NON_BREAKING, "param-role-added": NON_BREAKING,
     "response-class-changed": NON_BREAKING, "response-field-added": NON_BREAKING, "role-added": NON_BREAKING,
     "api-without-since": WARNING, "param-without-since": WARNING, "roles-cleared": WARNING,
     "roles-restricted": WARNING,

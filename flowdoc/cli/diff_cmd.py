@@ -1,0 +1,68 @@
+"""``flowdoc diff OLD NEW``: classified API changes between two trees, snapshots or git refs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.text import Text
+
+from flowdoc import drift
+from flowdoc.cli.common import _positive_int, console, emit, out
+from flowdoc.cli.snapshot_cmd import load_side
+
+EPILOG = """\
+OLD and NEW are each a source tree, a snapshot file written by 'flowdoc snapshot', or
+git:REPO_PATH@REF (read straight from the repository, no checkout).
+
+exit codes: 0 no changes at or above --fail-on, 1 there are, 2 bad input.
+
+examples:
+  flowdoc diff api-snapshot.json . --fail-on breaking
+  flowdoc diff git:.@origin/main git:.@HEAD --format markdown -o drift.md
+  flowdoc diff ../cloudstack-4.20.0.0 ../cloudstack --format github
+"""
+
+
+def add_model_source_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("scanning (for tree and git sources)")
+    group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="skip files whose relative path matches GLOB (repeatable)")
+    group.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                       help="parser processes (default: number of cores)")
+    group.add_argument("--cache-dir", type=Path, default=None, help="facts and model cache (default: user cache dir)")
+    group.add_argument("--no-cache", action="store_true", help="parse every file, read and write no cache")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("diff", help="classified API changes between two trees, snapshots or git refs",
+                            description="Compare the API models of OLD and NEW and classify every change "
+                                        "(breaking, non-breaking, warning, doc).",
+                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("old", metavar="OLD", help="tree | snapshot.json | git:REPO@REF")
+    parser.add_argument("new", metavar="NEW", help="tree | snapshot.json | git:REPO@REF")
+    parser.add_argument("--format", choices=("text", "markdown", "json", "github"), default="text")
+    parser.add_argument("--fail-on", choices=("breaking", "any", "none"), default="breaking",
+                        help="exit 1 when changes of this level exist (default: breaking)")
+    parser.add_argument("--max-per-group", type=_positive_int, default=None, metavar="N",
+                        help="text/markdown: list at most N changes per severity (the counts stay complete)")
+    parser.add_argument("--link-base", default=None, metavar="URL",
+                        help="markdown: link file:line to URL/<file>#L<line> (e.g. a GitHub blob URL)")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="write the report here (atomically)")
+    add_model_source_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    old = load_side(args.old, args)
+    new = load_side(args.new, args)
+    report = drift.build_report(old.model, new.model, old.label, new.label)
+    if args.format == "text" and args.output is None and out.is_terminal:
+        for style, line in drift.text_lines(report, args.max_per_group):
+            out.print(Text(line, style=style or ""))
+    else:
+        emit(drift.render(report, args.format, args.max_per_group, args.link_base), args.output)
+    failing = report.failing(args.fail_on)
+    if failing and args.format != "json":
+        console.print(f"flowdoc diff: {len(failing)} change(s) at or above --fail-on {args.fail_on}")
+    return 1 if failing else 0

@@ -1,0 +1,206 @@
+"""``flowdoc snapshot``: write the API model JSON, stably sorted, to commit next to the docs.
+
+Also home of what ``diff`` and ``check`` share: turning a source spec (a tree, a snapshot
+file or ``git:REPO@REF``) into a model dict, with a model cache keyed by the content of
+every ``.java`` file and by flowdoc's own code, so a rerun on an unchanged tree skips the
+scan and the model build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from flowdoc import drift, gitsource
+from flowdoc.cache import FactsCache, _atomic_write, content_hash, default_cache_dir
+from flowdoc.cli.common import console, emit, load_scan, source_root
+from flowdoc.problems import InputError
+from flowdoc.scan import ScanResult, find_java_files, read_source_version, scan_tree
+
+MODEL_CACHE_FORMAT = 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("snapshot", help="write the API model JSON (stably sorted) to commit next to the docs",
+                            description="Write the API model of a source tree as stably sorted JSON "
+                                        "(schema flowdoc.api/1), meant to be committed and checked with "
+                                        "'flowdoc check'.")
+    from flowdoc.cli.common import add_source_options
+
+    add_source_options(parser)
+    parser.add_argument("-o", "--output", type=Path, default=None, help="write here (atomically) instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = source_root(args)
+    side = load_side(str(root), args, need_index=False, root_label=_display_root(args))
+    emit(drift.dumps_snapshot(side.model), args.output)
+    if args.output is not None:
+        console.print(f"wrote {args.output}: {len(side.model['commands'])} APIs ({side.label})")
+    return 0
+
+
+def _display_root(args: argparse.Namespace) -> str:
+    """The source as the user gave it (relative stays relative, so snapshots are portable)."""
+    return str(args.source) if args.source is not None else "<bundled sample>"
+
+
+# ---------------------------------------------------------------------------------------
+# Sources: tree | snapshot file | git:REPO@REF  ->  model dict
+
+
+@dataclass
+class Side:
+    """One side of a comparison: the model dict and, for live sources, the scan."""
+
+    spec: str
+    kind: str  # tree | snapshot | git
+    model: dict
+    label: str
+    scan: ScanResult | None = None
+    index: object | None = None  # SymbolIndex, built on demand
+
+
+def _cache(args: argparse.Namespace) -> FactsCache | None:
+    if getattr(args, "no_cache", False):
+        return None
+    return FactsCache(getattr(args, "cache_dir", None) or default_cache_dir())
+
+
+def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
+              root_label: str | None = None) -> Side:
+    """The model of ``spec``; InputError (exit 2) for a missing path, a malformed snapshot
+    or an unknown git ref."""
+    excludes = tuple(getattr(args, "exclude", ()) or ())
+    jobs = getattr(args, "jobs", None)
+    cache = _cache(args)
+    if gitsource.is_git_spec(spec):
+        git = gitsource.parse_git_spec(spec)
+        commit, entries, java = gitsource.java_entries(git, excludes)
+        if not java:
+            raise InputError(f"{spec}: no .java files at {commit[:12]}")
+        version = gitsource.read_version(git.repo, commit, entries)
+        key = _model_key("git", version, java, excludes)
+
+        def scan() -> ScanResult:
+            return gitsource.scan_git(git, excludes=excludes, jobs=jobs, cache=cache)
+        label = f"{git.ref} ({version})" if version else git.ref
+        return _live_side(spec, "git", key, scan, cache, need_index, root_label or spec, label)
+    path = Path(spec)
+    if not path.exists():
+        raise InputError(f"{spec}: no such file or directory")
+    if path.is_file():
+        model = drift.load_snapshot(path, spec)
+        version = (model.get("source") or {}).get("version")
+        return Side(spec, "snapshot", model, f"{path.name} ({version})" if version else path.name)
+    if not path.is_dir():
+        raise InputError(f"{spec}: not a file or directory")
+    pairs = _tree_hashes(path, excludes, cache)
+    if not pairs:
+        raise InputError(f"{spec}: no .java files under it")
+    version = read_source_version(path)
+    key = _model_key("tree", version, pairs, excludes)
+
+    def scan() -> ScanResult:
+        if args is not None and hasattr(args, "source"):
+            return load_scan(args, path)
+        return scan_tree(path, excludes=excludes, jobs=jobs, cache=cache)
+    label = version or path.name
+    return _live_side(spec, "tree", key, scan, cache, need_index, root_label or spec, label)
+
+
+def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -> Side:
+    cached = _load_cached_model(cache, key) if (cache is not None and not need_index) else None
+    if cached is not None:
+        cached["source"] = {**(cached.get("source") or {}), "root": root_label}
+        return Side(spec, kind, cached, label)
+    scan = scan_fn()
+    from flowdoc.api import build_api_model
+    from flowdoc.symbols import build_symbol_index
+
+    index = build_symbol_index(scan)
+    api_model = build_api_model(scan, index)
+    model = drift.normalize(api_model.as_dict())
+    if cache is not None:
+        _store_cached_model(cache, key, model)
+    model["source"] = {**(model.get("source") or {}), "root": root_label}
+    return Side(spec, kind, model, label, scan=scan, index=index)
+
+
+# --- the model cache ---------------------------------------------------------------------
+
+
+_CODE_HASH: str | None = None
+
+
+def _code_hash() -> str:
+    """A hash of flowdoc's own modules: a model built by other code is never reused."""
+    global _CODE_HASH
+    if _CODE_HASH is None:
+        pkg = Path(__file__).resolve().parent.parent
+        h = hashlib.sha1(usedforsecurity=False)
+        for path in sorted(pkg.rglob("*.py")):
+            if "sample" in path.relative_to(pkg).parts:
+                continue
+            h.update(str(path.relative_to(pkg)).encode())
+            h.update(path.read_bytes())
+        _CODE_HASH = h.hexdigest()
+    return _CODE_HASH
+
+
+def _model_key(kind: str, version: str | None, pairs, excludes) -> str:
+    h = hashlib.sha1(usedforsecurity=False)
+    h.update(f"{MODEL_CACHE_FORMAT}\0{_code_hash()}\0{kind}\0{version}\0{sorted(excludes)}\0".encode())
+    for rel, sha in pairs:
+        h.update(f"{rel}\0{sha}\n".encode())
+    return h.hexdigest()
+
+
+def _tree_hashes(root: Path, excludes, cache: FactsCache | None) -> list[tuple[str, str]]:
+    """(path, content hash) of every .java file, from the scan's stat index where the file
+    is unchanged, else by hashing it."""
+    rels = find_java_files(root, excludes)
+    known = cache.load_index(root) if cache is not None else {}
+    pairs = []
+    for rel in rels:
+        full = root / rel
+        try:
+            st = os.stat(full)
+            entry = known.get(rel)
+            if entry and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
+                sha = entry[2]
+            else:
+                sha = content_hash(full.read_bytes())
+        except OSError:
+            sha = "unreadable"
+        pairs.append((rel, sha))
+    return pairs
+
+
+def _model_path(cache: FactsCache, key: str) -> Path:
+    return cache.root / "models" / f"{key}.pkl"
+
+
+def _load_cached_model(cache: FactsCache, key: str):
+    try:
+        with open(_model_path(cache, key), "rb") as handle:
+            data = pickle.load(handle)
+        if isinstance(data, dict) and isinstance(data.get("commands"), list):
+            return data
+    except Exception:
+        return None
+    return None
+
+
+def _store_cached_model(cache: FactsCache, key: str, model: dict) -> None:
+    try:
+        _atomic_write(_model_path(cache, key), pickle.dumps(json.loads(json.dumps(model)),
+                                                           protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
