@@ -1,0 +1,503 @@
+"""``flowdoc build``: API model + flows -> Markdown pages -> mkdocs-material site.
+
+Steps, each a plain function:
+
+1. :func:`collect_site_data` runs the stages (symbols, API model, call graph, flows, packaging
+   readers) and gathers their plain values into a :class:`~flowdoc.render.SiteData`.
+2. :func:`flowdoc.render.render_pages` turns that into ``{path: markdown}``; the hand-written pages
+   of ``site_src/`` are added with their markers filled in (:func:`hand_written_pages`).
+3. :func:`stage` writes the pages into a persistent staging ``docs`` folder, rewriting only pages
+   whose content changed and deleting stale ones.
+4. :func:`run_mkdocs` builds the staged folder with the root ``mkdocs.yml`` (inherited) in strict
+   mode into a temporary folder, which then replaces the output folder: a failed build leaves the
+   previous site intact. When neither the pages nor the configuration changed since the site in
+   the output folder was built, mkdocs is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flowdoc import __version__
+from flowdoc.problems import InputError, Problem
+from flowdoc.render import (
+    MARKER,
+    SiteData,
+    SourceLinks,
+    link_api_names,
+    make_environment,
+    render_pages,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+STAMP = ".flowdoc-stamp"
+MERMAID_TARGET = "assets/javascripts/mermaid.min.js"
+GENERATED_MANIFEST = ".flowdoc-generated.json"
+
+# Order of the hand-written guides in the navigation; others follow alphabetically.
+GUIDE_ORDER = ("getting-started.md", "architecture.md", "reading-a-flow.md", "deploy-walkthrough.md",
+               "deploy-walkthrough-flow.md", "packaging.md", "faq.md")
+SECTION_TITLES = {"guides": "Guides", "reference": "flowdoc reference", "benchmarks": "Benchmarks",
+                  "img": None, "assets": None}
+SECTION_ORDER = ("guides",)
+GENERATED_NAV = [
+    {"Home": "index.md"},
+]
+GENERATED_NAV_AFTER_GUIDES = [
+    {"API reference": "api/index.md"},
+    {"Request flows": ["flows/index.md", "lifecycle.md"]},
+    {"Concepts": "concepts.md"},
+]
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int = 0  # Markdown pages in the site
+    written: int = 0  # staged files rewritten
+    unchanged: int = 0
+    removed: int = 0
+    mkdocs_ran: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    size_bytes: int = 0
+    largest_page: tuple[str, int] = ("", 0)
+    mermaid: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# locating the project's files
+
+
+def config_file() -> Path:
+    path = Path(os.environ.get("FLOWDOC_MKDOCS_YML", PROJECT_ROOT / "mkdocs.yml"))
+    if not path.is_file():
+        raise InputError(f"the site configuration {path} is missing (flowdoc build runs from a flowdoc checkout)")
+    return path
+
+
+def site_src_dir() -> Path:
+    return Path(os.environ.get("FLOWDOC_SITE_SRC", PROJECT_ROOT / "site_src"))
+
+
+def find_mermaid() -> Path | None:
+    """mermaid's browser bundle from the npm install of package.json (``npm ci``)."""
+    candidates = [os.environ.get("FLOWDOC_MERMAID_JS"),
+                  PROJECT_ROOT / "node_modules/mermaid/dist/mermaid.min.js",
+                  Path.cwd() / "node_modules/mermaid/dist/mermaid.min.js"]
+    for cand in candidates:
+        if cand and Path(cand).is_file():
+            return Path(cand)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 1: data
+
+
+def collect_site_data(scan, source_url: str | None = None, progress: Callable[[str], None] | None = None,
+                      timings: dict[str, float] | None = None) -> tuple[SiteData, list[Problem]]:
+    """Run the analysis stages on a scan and gather what the pages need."""
+    from flowdoc import packaging
+    from flowdoc.api import build_api_model
+    from flowdoc.callgraph import build_call_graph
+    from flowdoc.flows import build_flow
+    from flowdoc.sequence import sequence_diagram
+    from flowdoc.symbols import build_symbol_index
+
+    timings = timings if timings is not None else {}
+    say = progress or (lambda _m: None)
+    root = Path(scan.root)
+
+    t = time.perf_counter()
+    say("symbols")
+    index = build_symbol_index(scan)
+    timings["symbols"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    say("API model")
+    model = build_api_model(scan, index)
+    model_dict = model.as_dict()
+    timings["api"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    say("call graph")
+    graph = build_call_graph(scan, index)
+    timings["callgraph"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    say("flows")
+    flows: dict[str, dict] = {}
+    flow_objects: dict[str, object] = {}
+    diagrams: dict[str, str] = {}
+    problems: list[Problem] = list(getattr(model, "problems", []) or [])
+    for cmd in model.commands:
+        try:
+            flow = build_flow(cmd, graph, index)
+        except Exception as exc:  # one API's flow must not sink the site
+            problems.append(Problem(cmd.file, cmd.line, "flow-error", f"{cmd.name}: {type(exc).__name__}: {exc}"))
+            continue
+        flow_objects[cmd.name] = flow
+        flows[cmd.name] = flow.as_dict()
+        try:
+            diagrams[cmd.name] = sequence_diagram(flow)
+        except Exception as exc:
+            problems.append(Problem(cmd.file, cmd.line, "diagram-error", f"{cmd.name}: {type(exc).__name__}: {exc}"))
+    timings["flows"] = time.perf_counter() - t
+
+    # the contract dict does not carry async_create; flows and the command objects do
+    for entry, cmd in zip(model_dict.get("commands", []), model.commands, strict=False):
+        if entry.get("name") == cmd.name and "async_create" not in entry:
+            entry["async_create"] = bool(getattr(cmd, "async_create", False))
+        if entry.get("name") == cmd.name and "category" not in entry and getattr(cmd, "category", None):
+            entry["category"] = cmd.category
+
+    def diagram_fn(name: str, **limits: int) -> str:
+        return sequence_diagram(flow_objects[name], **limits)
+
+    t = time.perf_counter()
+    data = SiteData(model=model_dict, flows=flows, diagrams=diagrams,
+                    packages=[p.as_dict() for p in packaging.read_packages(root)],
+                    http_repositories=[r.as_dict() for r in packaging.http_repositories(root)],
+                    links=SourceLinks(root=root, url=source_url), diagram_fn=diagram_fn)
+    timings["packaging"] = time.perf_counter() - t
+    return data, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# hand-written pages
+
+
+def _fragments(data: SiteData) -> dict[str, str]:
+    env = make_environment()
+    return {
+        "packages": env.get_template("packages.md.j2").render(packages=data.packages),
+        "http-repositories": env.get_template("http_repositories.md.j2").render(repos=data.http_repositories),
+    }
+
+
+def hand_written_pages(src: Path, data: SiteData | None) -> dict[str, bytes]:
+    """Every file of ``site_src``; Markdown gets its ``<!-- flowdoc:NAME -->`` markers filled in
+    and backticked API names linked to their pages."""
+    files: dict[str, bytes] = {}
+    if not src.is_dir():
+        return files
+    fragments = _fragments(data) if data is not None else {}
+    names = [c["name"] for c in data.model.get("commands", [])] if data is not None else []
+    for path in sorted(src.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
+            continue
+        rel = path.relative_to(src).as_posix()
+        raw = path.read_bytes()
+        if rel.endswith(".md") and data is not None:
+            text = raw.decode("utf-8")
+            text = MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), text)
+            depth = rel.count("/")
+            text = link_api_names(text, names, "../" * depth + "api/")
+            raw = text.encode("utf-8")
+        files[rel] = raw
+    return files
+
+
+# ---------------------------------------------------------------------------------------------
+# staging
+
+
+def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> tuple[int, int, int]:
+    """Make ``docs`` hold exactly ``files`` (plus ``keep``), rewriting only what changed.
+
+    Returns (written, unchanged, removed)."""
+    docs.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = 0
+    for rel, content in files.items():
+        target = docs / rel
+        try:
+            if target.stat().st_size == len(content) and target.read_bytes() == content:
+                unchanged += 1
+                continue
+        except FileNotFoundError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(content)
+        os.replace(tmp, target)
+        written += 1
+    wanted = set(files) | (keep or set())
+    for path in sorted(docs.rglob("*"), reverse=True):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and rel not in wanted and not rel.startswith(".flowdoc"):
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, unchanged, removed
+
+
+def _title_key(rel: str) -> tuple:
+    name = rel.rsplit("/", 1)[-1]
+    order = GUIDE_ORDER.index(name) if name in GUIDE_ORDER else len(GUIDE_ORDER)
+    return (order, rel)
+
+
+def make_nav(hand_written: list[str]) -> list:
+    """Generated sections plus every hand-written page, grouped by its folder."""
+    sections: dict[str, list[str]] = {}
+    top: list[str] = []
+    for rel in hand_written:
+        if not rel.endswith(".md") or rel == "index.md":
+            continue
+        if "/" in rel:
+            sections.setdefault(rel.split("/", 1)[0], []).append(rel)
+        else:
+            top.append(rel)
+    nav: list = list(GENERATED_NAV)
+
+    def section(name: str) -> dict:
+        title = SECTION_TITLES.get(name, name.replace("-", " ").replace("_", " ").capitalize())
+        return {title or name: sorted(sections[name], key=_title_key)}
+
+    for name in SECTION_ORDER:
+        if name in sections:
+            nav.append(section(name))
+    nav.extend(GENERATED_NAV_AFTER_GUIDES)
+    nav.extend(sorted(top, key=_title_key))
+    for name in sorted(sections):
+        if name not in SECTION_ORDER:
+            nav.append(section(name))
+    return nav
+
+
+def write_config(path: Path, docs: Path, site_dir: Path, nav: list) -> str:
+    """A staging mkdocs.yml that inherits the root configuration."""
+    config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav}
+    text = json.dumps(config, indent=1) + "\n"  # JSON is YAML
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
+    """Build with mkdocs' API; returns the warnings; raises InputError when strict mode aborts."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(config_file=str(config_path), strict=strict)
+        build(cfg)
+    except (Abort, ConfigurationError) as exc:
+        detail = "; ".join(handler.messages[:5])
+        raise InputError(f"mkdocs build failed: {exc} {detail}".strip()) from None
+    finally:
+        logger.removeHandler(handler)
+    return handler.messages
+
+
+def _swap_into_place(built: Path, output: Path) -> None:
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        os.replace(output, old)
+    os.replace(built, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        rel = path.relative_to(PACKAGE_DIR).as_posix()
+        if path.is_file() and not rel.startswith("sample/") and path.suffix in (".py", ".j2"):
+            digest.update(rel.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def generation_key(scan, source_url: str | None) -> str:
+    """Changes whenever anything the generated pages are made of changes."""
+    from flowdoc.packaging import packaging_inputs
+
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest.update(json.dumps([str(scan.root), scan.version, source_url]).encode())
+    for facts in sorted(scan.files, key=lambda f: f.path):
+        digest.update(f"{facts.path}\0{facts.sha}\n".encode())
+    root = Path(scan.root)
+    for rel in packaging_inputs(root):
+        digest.update(rel.encode())
+        digest.update(hashlib.sha256((root / rel).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def staging_dir(output: Path) -> Path:
+    return output.parent / ".flowdoc-build" / output.name
+
+
+def build_site(scan, output: Path, source_url: str | None = None, strict: bool = True,
+               progress: Callable[[str], None] | None = None, force: bool = False,
+               collect: Callable[..., tuple[SiteData, list[Problem]]] | None = None) -> BuildResult:
+    """Render and build the whole site into ``output`` (replaced only on success).
+
+    ``collect`` replaces :func:`collect_site_data` (tests hand in fixture data)."""
+    collect = collect or collect_site_data
+    output = Path(output).resolve()
+    if not output.parent.is_dir():
+        raise InputError(f"-o: folder {output.parent} does not exist")
+    result = BuildResult(output=output)
+    say = progress or (lambda _m: None)
+    base = staging_dir(output)
+    docs = base / "docs"
+    manifest_path = base / GENERATED_MANIFEST
+    base.mkdir(parents=True, exist_ok=True)
+
+    t0 = time.perf_counter()
+    key = generation_key(scan, source_url)
+    manifest = {}
+    if manifest_path.is_file() and not force:
+        try:
+            manifest = json.loads(manifest_path.read_text())
+        except ValueError:
+            manifest = {}
+    reuse = manifest.get("key") == key and all((docs / p).is_file() for p in manifest.get("files", []))
+    kept = _DataFromManifest.load(base) if reuse else None
+    reuse = kept is not None
+    mermaid = find_mermaid()
+    result.mermaid = mermaid is not None
+    if mermaid is None:
+        result.problems.append(Problem("package.json", 0, "mermaid-missing",
+                                       "mermaid is not installed (run `npm ci` in the flowdoc checkout): "
+                                       "diagrams are shown as their text"))
+
+    if reuse:
+        say("pages unchanged since the last build")
+        generated_files = {p: (docs / p).read_bytes() for p in manifest["files"]}
+        hand = hand_written_pages(site_src_dir(), kept)
+    else:
+        data, problems = collect(scan, source_url, progress=say, timings=result.seconds)
+        data.mermaid = mermaid is not None
+        result.problems.extend(problems)
+        t = time.perf_counter()
+        say("rendering pages")
+        pages = render_pages(data)
+        generated_files = {p: text.encode("utf-8") for p, text in pages.items()}
+        generated_files["api.json"] = (json.dumps(data.model, indent=1, sort_keys=False) + "\n").encode("utf-8")
+        result.seconds["render"] = time.perf_counter() - t
+        hand = hand_written_pages(site_src_dir(), data)
+        _DataFromManifest.save(base, data)
+    if mermaid is not None:
+        generated_files[MERMAID_TARGET] = mermaid.read_bytes()
+
+    files = dict(hand)
+    files.update(generated_files)  # generated pages win over a hand-written page of the same path
+    say("staging")
+    result.written, result.unchanged, result.removed = stage(docs, files)
+    manifest_path.write_text(json.dumps({"key": key, "files": sorted(generated_files)}))
+    md_pages = {p: len(c) for p, c in files.items() if p.endswith(".md")}
+    result.pages = len(md_pages)
+    if md_pages:
+        result.largest_page = max(((p, n) for p, n in md_pages.items() if p in generated_files),
+                                  key=lambda x: x[1], default=("", 0))
+
+    nav = make_nav(sorted(hand))
+    config_text = json.dumps({"INHERIT": str(config_file()), "nav": nav,
+                              "root": config_file().read_text(encoding="utf-8"), "strict": strict})
+    content_digest = hashlib.sha256(config_text.encode())
+    for rel in sorted(files):
+        content_digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    stamp = content_digest.hexdigest()
+    result.seconds["prepare"] = time.perf_counter() - t0
+
+    stamp_path = output / STAMP
+    if not force and stamp_path.is_file() and stamp_path.read_text().strip() == stamp:
+        say("site is up to date")
+    else:
+        t = time.perf_counter()
+        say("mkdocs build")
+        tmp_site = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
+        try:
+            cfg_path = base / "mkdocs.yml"
+            write_config(cfg_path, docs, tmp_site, nav)
+            warnings = run_mkdocs(cfg_path, strict=strict)
+            for message in warnings:
+                result.problems.append(Problem("mkdocs", 0, "mkdocs-warning", message))
+            (tmp_site / STAMP).write_text(stamp + "\n")
+            _swap_into_place(tmp_site, output)
+        except BaseException:
+            shutil.rmtree(tmp_site, ignore_errors=True)
+            raise
+        result.mkdocs_ran = True
+        result.seconds["mkdocs"] = time.perf_counter() - t
+    result.size_bytes = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    return result
+
+
+class _DataFromManifest:
+    """What the hand-written pages need (API names, packaging fragments) kept between builds,
+    so an unchanged rebuild does not have to run the analysis again."""
+
+    FILE = ".flowdoc-handwritten.json"
+
+    @staticmethod
+    def save(base: Path, data: SiteData) -> None:
+        keep = {"names": [c["name"] for c in data.model.get("commands", [])],
+                "packages": data.packages, "http_repositories": data.http_repositories}
+        (base / _DataFromManifest.FILE).write_text(json.dumps(keep))
+
+    @staticmethod
+    def load(base: Path) -> SiteData | None:
+        try:
+            keep = json.loads((base / _DataFromManifest.FILE).read_text())
+        except (OSError, ValueError):
+            return None
+        return SiteData(model={"commands": [{"name": n} for n in keep["names"]]}, packages=keep["packages"],
+                        http_repositories=keep["http_repositories"])
+
+
+# ---------------------------------------------------------------------------------------------
+# flowdoc serve
+
+
+def serve_config(output: Path) -> Path:
+    """A config for ``mkdocs serve`` over the staged pages of the site built into ``output``.
+
+    This module is also the config's mkdocs hook: before each rebuild it copies the hand-written
+    pages of site_src/ into the staging folder again, so editing a guide reloads the page."""
+    base = staging_dir(Path(output).resolve())
+    nav = make_nav(sorted(hand_written_pages(site_src_dir(), None)))
+    path = base / "serve.yml"
+    config = {"INHERIT": str(config_file()), "docs_dir": str(base / "docs"), "site_dir": str(base / "serve-site"),
+              "nav": nav, "hooks": [str(Path(__file__).resolve())]}
+    path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def on_pre_build(config, **_kwargs) -> None:  # mkdocs hook (serve only)
+    docs = Path(config["docs_dir"])
+    base = docs.parent
+    manifest_path = base / GENERATED_MANIFEST
+    try:
+        generated = set(json.loads(manifest_path.read_text())["files"])
+    except (OSError, ValueError, KeyError):
+        return
+    hand = hand_written_pages(site_src_dir(), _DataFromManifest.load(base))
+    stage(docs, {k: v for k, v in hand.items() if k not in generated}, keep=generated)
