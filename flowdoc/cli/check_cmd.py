@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc import drift
-from flowdoc.cli.common import add_source_options, emit, load_scan, out, source_root
-from flowdoc.cli.snapshot_cmd import _display_root, load_side
+from flowdoc.cli.common import add_source_options, load_scan, out, source_root
+from flowdoc.cli.snapshot_cmd import _display_root, load_side, write_output
 from flowdoc.problems import InputError
 
 DEFAULT_DOCS = Path("site_src")
@@ -261,7 +261,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text" and args.output is None:
         out.print(text, end="", markup=False, highlight=False)
     else:
-        emit(text, args.output)
+        write_output(text, args.output)
     return 1 if (stale or dangling) else 0
 
 

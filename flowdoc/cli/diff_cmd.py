@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.text import Text
 
 from flowdoc import drift
-from flowdoc.cli.common import _positive_int, console, emit, out
-from flowdoc.cli.snapshot_cmd import load_side
+from flowdoc.cli.common import _positive_int, console, out
+from flowdoc.cli.snapshot_cmd import load_side, write_output
 
 EPILOG = """\
 OLD and NEW are each a source tree, a snapshot file written by 'flowdoc snapshot', or
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         for style, line in drift.text_lines(report, args.max_per_group):
             out.print(Text(line, style=style or ""))
     else:
-        emit(drift.render(report, args.format, args.max_per_group, args.link_base), args.output)
+        write_output(drift.render(report, args.format, args.max_per_group, args.link_base), args.output)
     failing = report.failing(args.fail_on)
     if failing and args.format != "json":
         console.print(f"flowdoc diff: {len(failing)} change(s) at or above --fail-on {args.fail_on}")

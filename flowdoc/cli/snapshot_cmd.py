@@ -40,10 +40,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = source_root(args)
     side = load_side(str(root), args, need_index=False, root_label=_display_root(args))
-    emit(drift.dumps_snapshot(side.model), args.output)
+    write_output(drift.dumps_snapshot(side.model), args.output)
     if args.output is not None:
         console.print(f"wrote {args.output}: {len(side.model['commands'])} APIs ({side.label})")
     return 0
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """``emit`` (atomic -o writes), except that an existing non-regular target such as
+    ``/dev/null`` or a pipe is written in place: an atomic rename would replace the device."""
+    if output is not None and output.exists() and not output.is_file():
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        return
+    emit(text, output)
 
 
 def _display_root(args: argparse.Namespace) -> str:
