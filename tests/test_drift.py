@@ -276,3 +276,222 @@ def test_github_removed_api_has_no_file_property():
     out = drift.render_github(drift.build_report(BASE, new))
     first = out.splitlines()[0]
     assert first.startswith("::error title=") and "(was api/src/main/java/org/acme/api/ListThingsCmd.java:20)" in first
+
+
+# --- fixture pairs: small Java trees, old and new, through the real scan and API model ------------
+
+ACME = {
+    "api/src/main/java/org/acme/api/ApiConstants.java": """
+        package org.acme.api;
+        public class ApiConstants {
+            public static final String ID = "id";
+            public static final String NAME = "name";
+            public static final String ZONE_ID = "zoneid";
+            public static final String SIZE = "size";
+        }
+        """,
+    "api/src/main/java/org/acme/api/RoleType.java": """
+        package org.acme.api;
+        public enum RoleType { Admin, DomainAdmin, User }
+        """,
+    "api/src/main/java/org/acme/api/BaseCmd.java": """
+        package org.acme.api;
+        public abstract class BaseCmd {
+            public enum CommandType { BOOLEAN, INTEGER, LONG, STRING, UUID, LIST, MAP }
+            public abstract void execute();
+        }
+        """,
+    "api/src/main/java/org/acme/api/BaseAsyncCmd.java": """
+        package org.acme.api;
+        public abstract class BaseAsyncCmd extends BaseCmd {
+        }
+        """,
+    "api/src/main/java/org/acme/api/response/BaseResponse.java": """
+        package org.acme.api.response;
+        public abstract class BaseResponse {
+        }
+        """,
+    "api/src/main/java/org/acme/api/response/GadgetResponse.java": """
+        package org.acme.api.response;
+        import com.google.gson.annotations.SerializedName;
+        import org.acme.api.ApiConstants;
+        import org.acme.serializer.Param;
+        public class GadgetResponse extends BaseResponse {
+            @SerializedName(ApiConstants.ID)
+            @Param(description = "the gadget id")
+            private String id;
+            @SerializedName("size")
+            @Param(description = "the gadget size")
+            private Long size;
+        }
+        """,
+    "api/src/main/java/org/acme/api/command/CreateGadgetCmd.java": """
+        package org.acme.api.command;
+        import org.acme.api.*;
+        import org.acme.api.response.GadgetResponse;
+        @APICommand(name = "createGadget", description = "Creates a gadget", responseObject = GadgetResponse.class,
+                since = "1.0", authorized = {RoleType.Admin, RoleType.User})
+        public class CreateGadgetCmd extends BaseAsyncCmd {
+            @Parameter(name = ApiConstants.NAME, type = CommandType.STRING, required = true, description = "gadget name")
+            private String name;
+            @Parameter(name = ApiConstants.ZONE_ID, type = CommandType.UUID, description = "the zone")
+            private Long zoneId;
+            @Parameter(name = ApiConstants.SIZE, type = CommandType.LONG, description = "the size")
+            private Long size;
+            public void execute() {}
+        }
+        """,
+    "api/src/main/java/org/acme/api/command/ListGadgetsCmd.java": """
+        package org.acme.api.command;
+        import org.acme.api.*;
+        import org.acme.api.response.GadgetResponse;
+        @APICommand(name = "listGadgets", description = "Lists gadgets", responseObject = GadgetResponse.class,
+                since = "1.0")
+        public class ListGadgetsCmd extends BaseCmd {
+            @Parameter(name = "keyword", type = CommandType.STRING, description = "search words")
+            private String keyword;
+            public void execute() {}
+        }
+        """,
+    "server/src/main/java/org/acme/server/ManagementServer.java": """
+        package org.acme.server;
+        import java.util.*;
+        import org.acme.api.command.*;
+        public class ManagementServer {
+            public List<Class<?>> getCommands() {
+                List<Class<?>> cmds = new ArrayList<>();
+                cmds.add(CreateGadgetCmd.class);
+                cmds.add(ListGadgetsCmd.class);
+                return cmds;
+            }
+        }
+        """,
+}
+CREATE = "api/src/main/java/org/acme/api/command/CreateGadgetCmd.java"
+LIST = "api/src/main/java/org/acme/api/command/ListGadgetsCmd.java"
+RESPONSE = "api/src/main/java/org/acme/api/response/GadgetResponse.java"
+SERVER = "server/src/main/java/org/acme/server/ManagementServer.java"
+CONSTANTS = "api/src/main/java/org/acme/api/ApiConstants.java"
+
+DELETE_CMD = """
+    package org.acme.api.command;
+    import org.acme.api.*;
+    import org.acme.api.response.GadgetResponse;
+    @APICommand(name = "deleteGadget", description = "Deletes a gadget", responseObject = GadgetResponse.class%s)
+    public class DeleteGadgetCmd extends BaseCmd {
+        @Parameter(name = ApiConstants.ID, type = CommandType.UUID, required = true, description = "the gadget")
+        private Long id;
+        public void execute() {}
+    }
+    """
+
+
+def edit(files: dict, path: str, old: str, new: str) -> dict:
+    files = dict(files)
+    assert old in files[path], (path, old)
+    files[path] = files[path].replace(old, new)
+    return files
+
+
+def acme_model(tmp_path, files: dict, name: str) -> dict:
+    from flowdoc.api import build_api_model
+    from tests.helpers import scan_java_tree
+
+    return build_api_model(scan_java_tree(tmp_path / name, files)).as_dict()
+
+
+def tree_changes(tmp_path, new_files: dict) -> list[tuple]:
+    old = acme_model(tmp_path, ACME, "old")
+    new = acme_model(tmp_path, new_files, "new")
+    return [(c.kind, c.severity, c.api, c.param) for c in drift.compare(old, new)]
+
+
+ADD_DELETE = {**ACME, "api/src/main/java/org/acme/api/command/DeleteGadgetCmd.java": DELETE_CMD % ""}
+ADD_DELETE[SERVER] = ADD_DELETE[SERVER].replace("cmds.add(ListGadgetsCmd.class);",
+                                                "cmds.add(ListGadgetsCmd.class);\n        cmds.add(DeleteGadgetCmd.class);")
+MOVED_TO_BASE = edit(ACME, CREATE, """            @Parameter(name = ApiConstants.ZONE_ID, type = CommandType.UUID, description = "the zone")
+            private Long zoneId;
+""", "")
+MOVED_TO_BASE = edit(MOVED_TO_BASE, CREATE, "extends BaseAsyncCmd", "extends BaseGadgetCmd")
+MOVED_TO_BASE["api/src/main/java/org/acme/api/command/BaseGadgetCmd.java"] = """
+    package org.acme.api.command;
+    import org.acme.api.*;
+    public abstract class BaseGadgetCmd extends BaseAsyncCmd {
+        @Parameter(name = ApiConstants.ZONE_ID, type = CommandType.UUID, description = "the zone")
+        private Long zoneId;
+    }
+    """
+RENAMED_CONSTANT = edit(edit(ACME, CONSTANTS, "ZONE_ID = ", "ZONE = "), CREATE, "ApiConstants.ZONE_ID", "ApiConstants.ZONE")
+
+TREE_CASES = {
+    "renamed constant, same value: nothing": (RENAMED_CONSTANT, []),
+    "parameter moved into a base class: nothing": (MOVED_TO_BASE, []),
+    "api removed": ({k: v for k, v in ACME.items() if k != LIST} | {SERVER: ACME[SERVER].replace(
+        "cmds.add(ListGadgetsCmd.class);", "")}, [("api-removed", "breaking", "listGadgets", None)]),
+    "api renamed": (edit(ACME, LIST, 'name = "listGadgets"', 'name = "listAllGadgets"'),
+                    [("api-renamed", "breaking", "listAllGadgets", None)]),
+    "api unregistered": (edit(ACME, SERVER, "cmds.add(ListGadgetsCmd.class);", ""),
+                         [("api-unregistered", "breaking", "listGadgets", None)]),
+    "parameter removed": (edit(ACME, CREATE, """            @Parameter(name = ApiConstants.SIZE, type = CommandType.LONG, description = "the size")
+            private Long size;
+""", ""), [("param-removed", "breaking", "createGadget", "size")]),
+    "parameter became required": (edit(ACME, CREATE, 'CommandType.UUID, description', 'CommandType.UUID, required = true, '
+                                       'description'), [("param-now-required", "breaking", "createGadget", "zoneid")]),
+    "new required parameter": (edit(ACME, LIST, "private String keyword;", 'private String keyword;\n'
+                                    '    @Parameter(name = "state", type = CommandType.STRING, required = true, '
+                                    'since = "1.1")\n    private String state;'),
+                               [("param-added-required", "breaking", "listGadgets", "state")]),
+    "parameter type changed": (edit(ACME, CREATE, "SIZE, type = CommandType.LONG", "SIZE, type = CommandType.INTEGER"),
+                               [("param-type-changed", "breaking", "createGadget", "size")]),
+    "async became sync": (edit(ACME, CREATE, "extends BaseAsyncCmd", "extends BaseCmd"),
+                          [("async-changed", "breaking", "createGadget", None)]),
+    "response field removed": (edit(ACME, RESPONSE, """            @SerializedName("size")
+            @Param(description = "the gadget size")
+            private Long size;
+""", ""), [("response-field-removed", "breaking", "createGadget", "size"),
+           ("response-field-removed", "breaking", "listGadgets", "size")]),
+    "response field retyped": (edit(ACME, RESPONSE, "private Long size;", "private String size;"),
+                               [("response-field-retyped", "breaking", "createGadget", "size"),
+                                ("response-field-retyped", "breaking", "listGadgets", "size")]),
+    "role removed": (edit(ACME, CREATE, "{RoleType.Admin, RoleType.User}", "{RoleType.Admin}"),
+                     [("role-removed", "breaking", "createGadget", "User")]),
+    "api added with since": (edit(ADD_DELETE, "api/src/main/java/org/acme/api/command/DeleteGadgetCmd.java",
+                                  "GadgetResponse.class)", 'GadgetResponse.class, since = "1.1")'),
+                             [("api-added", "non-breaking", "deleteGadget", None)]),
+    "api added without since": (ADD_DELETE, [("api-added", "non-breaking", "deleteGadget", None),
+                                             ("api-without-since", "warning", "deleteGadget", None)]),
+    "optional parameter added": (edit(ACME, LIST, "private String keyword;", 'private String keyword;\n'
+                                      '    @Parameter(name = "state", type = CommandType.STRING, since = "1.1")\n'
+                                      '    private String state;'),
+                                 [("param-added", "non-breaking", "listGadgets", "state")]),
+    "parameter added without since": (edit(ACME, LIST, "private String keyword;", 'private String keyword;\n'
+                                           '    @Parameter(name = "state", type = CommandType.STRING)\n'
+                                           '    private String state;'),
+                                      [("param-added", "non-breaking", "listGadgets", "state"),
+                                       ("param-without-since", "warning", "listGadgets", "state")]),
+    "response field added": (edit(ACME, RESPONSE, "private Long size;", 'private Long size;\n'
+                                  '    @SerializedName("color")\n    @Param(description = "the color")\n'
+                                  '    private String color;'),
+                             [("response-field-added", "non-breaking", "createGadget", "color"),
+                              ("response-field-added", "non-breaking", "listGadgets", "color")]),
+    "role added": (edit(ACME, CREATE, "{RoleType.Admin, RoleType.User}", "{RoleType.Admin, RoleType.DomainAdmin, "
+                        "RoleType.User}"), [("role-added", "non-breaking", "createGadget", "DomainAdmin")]),
+    "description changed": (edit(ACME, CREATE, '"Creates a gadget"', '"Creates one gadget"'),
+                            [("api-description", "doc", "createGadget", None)]),
+    "since changed": (edit(ACME, LIST, 'since = "1.0"', 'since = "0.9"'), [("api-since", "doc", "listGadgets", None)]),
+    "parameter description changed": (edit(ACME, LIST, '"search words"', '"words to search"'),
+                                      [("param-description", "doc", "listGadgets", "keyword")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TREE_CASES))
+def test_fixture_pairs(tmp_path, case):
+    new_files, expected = TREE_CASES[case]
+    assert tree_changes(tmp_path, new_files) == expected
+
+
+def test_fixture_change_points_at_the_parameter_line(tmp_path):
+    old = acme_model(tmp_path, ACME, "old")
+    new = acme_model(tmp_path, TREE_CASES["parameter became required"][0], "new")
+    (ch,) = drift.compare(old, new)
+    assert (ch.file, ch.line) == (CREATE, 10)  # the @Parameter field
