@@ -74,22 +74,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
+    """One row per API: the columns a contributor scans for; details are in --format markdown."""
     table = Table(title=f"{len(commands)} APIs of {model.root} ({model.version or 'unknown version'})",
+                  caption="async: yes / create (async create); cls: classes declaring the name (user and admin variants)",
                   show_lines=False)
     table.add_column("API", style="bold cyan", no_wrap=True)
-    table.add_column("category")
-    table.add_column("async")
-    table.add_column("params", justify="right")
-    table.add_column("required")
-    table.add_column("roles")
-    table.add_column("class", overflow="fold")
+    table.add_column("category", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("async", no_wrap=True)
+    table.add_column("params", justify="right", no_wrap=True)
+    table.add_column("required", ratio=2, min_width=20)
+    table.add_column("roles", ratio=1, min_width=10)
+    table.add_column("cls", justify="right", no_wrap=True)
     for c in commands:
         flags = ("create" if c.async_create else "yes") if c.isasync else ""
-        required = ", ".join(p.name for p in c.params if p.required)
-        hidden = "" if c.include_in_api_doc else " [dim](hidden)[/]"
-        variants = f" +{len(c.variants) - 1}" if len(c.variants) > 1 else ""
-        table.add_row(c.name + hidden, c.category, flags, str(len(c.params)), required,
-                      ", ".join(c.roles) or "-", c.class_name.rsplit(".", 1)[-1] + variants)
+        required = " ".join(p.name for p in c.params if p.required)
+        name = c.name if c.include_in_api_doc else f"{c.name} [dim](hidden)[/]"
+        if not c.registered:
+            name += " [dim](unregistered)[/]"
+        table.add_row(name, c.category, flags, str(len(c.params)), required,
+                      " ".join(c.roles) or "-", str(len(c.variants)))
     return table
 
 
