@@ -291,6 +291,7 @@ class _Builder:
         self._fields_memo: dict[str, list[tuple[str, FieldFacts]]] = {}
         self._resp_memo: dict[str, list[ResponseField]] = {}
         self._param_memo: dict[tuple[str, str], ApiParameter] = {}
+        self._checked: set[str] = set()
         self.api_annotations = self._annotation_types("APICommand")
         self.param_annotations = self._annotation_types("Parameter")
         self.defaults = {name: self._read_defaults(name, fqns) for name, fqns in
@@ -484,16 +485,21 @@ class _Builder:
             collection_type=collection, roles=self.roles(ann), file=path, line=f.line)
 
     def check_misplaced_parameters(self, fqn: str) -> None:
-        t = self.index.types[fqn]
-        path = self.index.file_of[fqn]
-        for m in t.methods:
-            spots = [(a, m.line) for a in m.annotations]
-            spots.extend((a, m.line) for p in m.params for a in p.annotations)
-            for a, line in spots:
-                if self._is_annotation(a, fqn, self.param_annotations, "Parameter"):
-                    self.problems.append(Problem(path, line, "parameter-not-field",
-                                                 f"@Parameter on method {m.name} of {fqn} is not a field; "
-                                                 "CloudStack ignores it"))
+        """Report ``@Parameter`` on methods or method parameters of the command class and its
+        superclasses (CloudStack only reads fields); each class is looked at once."""
+        for owner in self.chain(fqn):
+            if owner in self._checked or owner not in self.index.types:
+                continue
+            self._checked.add(owner)
+            path = self.index.file_of[owner]
+            for m in self.index.types[owner].methods:
+                spots = [(a, m.line) for a in m.annotations]
+                spots.extend((a, m.line) for p in m.params for a in p.annotations)
+                for a, line in spots:
+                    if self._is_annotation(a, owner, self.param_annotations, "Parameter"):
+                        self.problems.append(Problem(path, line, "parameter-not-field",
+                                                     f"@Parameter on method {m.name} of {owner} is not a field; "
+                                                     "CloudStack ignores it"))
 
     # -- responses
     def response_fields(self, fqn: str, declared_only: bool = False, stack: tuple = ()) -> list[ResponseField]:
