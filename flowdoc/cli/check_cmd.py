@@ -7,8 +7,9 @@ What a page reference is (everything inside ``<!-- flowdoc-check: off -->`` ...
 - **API names**: an inline code span holding one camelCase identifier (``listZones``, not
   ``listZones()``, ``a.b`` or ``some words``) that is an API name of the model, or that
   starts with an API verb followed by a capital letter (``list``, ``create``, ``update``,
-  ``delete``, ``deploy``, ... and every verb the model's own API names start with, except
-  ``get``/``set``/``is``/``has``, which Java getters share). Plain words are never checked.
+  ``delete``, ``deploy``, ... and every verb that starts at least three API names of the
+  model, except ``get``/``set``/``is``/``has``, which Java getters share). Plain words are
+  never checked.
 - **URLs**: every ``command=NAME`` anywhere on a page (code blocks included) must be an
   API; every other key of the same query string must be a parameter of that API
   (``key[0].name`` counts as ``key``; signing and paging keys such as ``apikey``,
@@ -33,13 +34,15 @@ from flowdoc.problems import InputError
 
 DEFAULT_DOCS = Path("site_src")
 
+# Verbs most CloudStack API names start with; a verb that starts at least
+# DERIVED_VERB_MIN API names of the model counts too (``quota``, ``ldap``, ...).
 API_VERBS = frozenset("""
     list create update delete deploy destroy add remove start stop reboot restart migrate attach
-    detach enable disable register unregister assign associate disassociate upload extract copy
-    prepare cancel reset recover restore scale change configure revoke authorize archive import
-    link unlink lock unmanage manage mark release replace resize revert expunge dedicate
-    release run execute generate issue move purge query validate upgrade clean login logout
+    detach enable disable register unregister assign associate disassociate upload extract prepare
+    cancel reset recover restore scale change configure revoke authorize archive expunge dedicate
+    release unmanage import
 """.split())
+DERIVED_VERB_MIN = 3
 NOT_API_VERBS = frozenset({"get", "set", "is", "has", "to", "find", "do", "on", "as"})
 URL_STANDARD_KEYS = frozenset({"command", "apikey", "signature", "response", "sessionkey", "expires",
                                "signatureversion", "_", "jsonp", "callback"})
@@ -80,12 +83,13 @@ class Dangling:
 
 
 def api_verbs(api_names) -> frozenset[str]:
-    """The static verbs plus the lower-case prefix of every API name of the model."""
-    derived = set()
+    """The static verbs plus every lower-case prefix that starts DERIVED_VERB_MIN API names."""
+    counts: dict[str, int] = {}
     for name in api_names:
         m = re.match(r"[a-z]+(?=[A-Z])", name)
         if m:
-            derived.add(m.group(0))
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    derived = {verb for verb, n in counts.items() if n >= DERIVED_VERB_MIN}
     return frozenset((API_VERBS | derived) - NOT_API_VERBS)
 
 
