@@ -317,7 +317,7 @@ _RESPONSE_TYPE = re.compile(r"([A-Z]\w*Response)\b")
 
 def _field_row(fld: dict, idx: Indexes, prefix: str) -> dict:
     ftype = str(fld.get("type") or "")
-    nested = fld.get("response") or ""
+    nested = fld.get("response_object") or fld.get("response") or ""
     match = _RESPONSE_TYPE.search(simple_name(str(nested)) or ftype)
     link: Markup | None = None
     if match:
@@ -566,6 +566,15 @@ def _home_view(data: SiteData, idx: Indexes) -> dict:
             "problems": len(model.get("problems", []))}
 
 
+def short_description(text: str, limit: int = 80) -> str:
+    """The first sentence, at most ``limit`` characters (the index page stays small)."""
+    text = " ".join(text.split())
+    m = re.search(r"(?<=[a-z0-9)])\.\s", text)
+    if m and m.start() < limit:
+        return text[: m.start() + 1]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _api_index_view(data: SiteData, idx: Indexes) -> list[dict]:
     groups = []
     for category, names in idx.categories.items():
@@ -573,8 +582,8 @@ def _api_index_view(data: SiteData, idx: Indexes) -> list[dict]:
         for name in names:
             cmd = idx.by_name[name]
             kind = async_kind(cmd, data.flows.get(name))
-            rows.append({"link": api_link(name), "badges": _badges(cmd, kind),
-                         "description": cmd.get("description") or ""})
+            rows.append({"link": api_link(name), "badges": [b for b in _badges(cmd, kind) if b != "sync"],
+                         "description": short_description(cmd.get("description") or "")})
         groups.append({"category": category, "rows": rows})
     return groups
 

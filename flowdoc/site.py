@@ -110,10 +110,14 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
     """Run the analysis stages on a scan and gather what the pages need."""
     from flowdoc import packaging
     from flowdoc.api import build_api_model
-    from flowdoc.callgraph import build_call_graph
-    from flowdoc.flows import build_flow
-    from flowdoc.sequence import sequence_diagram
     from flowdoc.symbols import build_symbol_index
+
+    try:
+        from flowdoc.callgraph import build_call_graph
+        from flowdoc.flows import build_flow
+        from flowdoc.sequence import sequence_diagram
+    except ImportError:  # a checkout without the flow stages still gets its API reference
+        build_call_graph = build_flow = sequence_diagram = None
 
     timings = timings if timings is not None else {}
     say = progress or (lambda _m: None)
@@ -130,18 +134,23 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
     model_dict = model.as_dict()
     timings["api"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    say("call graph")
-    graph = build_call_graph(scan, index)
-    timings["callgraph"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    say("flows")
+    problems: list[Problem] = list(getattr(model, "problems", []) or [])
     flows: dict[str, dict] = {}
     flow_objects: dict[str, object] = {}
     diagrams: dict[str, str] = {}
-    problems: list[Problem] = list(getattr(model, "problems", []) or [])
-    for cmd in model.commands:
+    if build_call_graph is None:
+        problems.append(Problem("flowdoc", 0, "flows-missing", "the call graph stages are not installed: no flow pages"))
+        commands = []
+    else:
+        t = time.perf_counter()
+        say("call graph")
+        graph = build_call_graph(scan, index)
+        timings["callgraph"] = time.perf_counter() - t
+        commands = model.commands
+
+    t = time.perf_counter()
+    say("flows")
+    for cmd in commands:
         try:
             flow = build_flow(cmd, graph, index)
         except Exception as exc:  # one API's flow must not sink the site
@@ -400,7 +409,7 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
         say("rendering pages")
         pages = render_pages(data)
         generated_files = {p: text.encode("utf-8") for p, text in pages.items()}
-        generated_files["api.json"] = (json.dumps(data.model, indent=1, sort_keys=False) + "\n").encode("utf-8")
+        generated_files["api.json"] = (json.dumps(data.model, separators=(",", ":")) + "\n").encode("utf-8")
         result.seconds["render"] = time.perf_counter() - t
         hand = hand_written_pages(site_src_dir(), data)
         _DataFromManifest.save(base, data)

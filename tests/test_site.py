@@ -1,0 +1,265 @@
+"""The built site: mkdocs strict build, hostile text in HTML, incremental rebuilds, failure safety,
+packaging readers, and the bundled sample tree end to end."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from flowdoc import site
+from flowdoc.packaging import http_repositories, parse_control, parse_spec, read_packages
+from flowdoc.problems import InputError
+from flowdoc.render import SiteData, SourceLinks
+from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
+
+
+class _Scan:
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.version = "9.9.9-TEST"
+        self.files = ()
+
+
+def _collector(root: Path, model: dict | None = None):
+    def collect(scan, source_url, progress=None, timings=None):
+        data = SiteData(model=model or fixture_model(), flows={"launchRocket": fixture_flow()},
+                        diagrams={"launchRocket": DIAGRAM}, links=SourceLinks(root=root, url=source_url))
+        return data, []
+    return collect
+
+
+@pytest.fixture()
+def tree(tmp_path):
+    root = tmp_path / "tree"
+    write_sources(root)
+    (root / "pom.xml").write_text(
+        "<project><repositories><repository><id>old</id><url>http://repo.example/m2</url></repository>"
+        "<repository><id>ok</id><url>https://repo.example/m2</url></repository></repositories></project>\n")
+    return root
+
+
+def _text(page: str) -> str:
+    """What a reader sees: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_fixture_site_builds_strict_and_escapes(tree, tmp_path):
+    out = tmp_path / "site"
+    result = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert result.mkdocs_ran
+    page = (out / "api" / "launchRocket.html").read_text()
+    # hostile parameter description: literal text, never markup
+    assert "<script>alert" not in page and "<img src=x" not in page and 'href="javascript' not in page
+    assert "the name <script>alert('x')</script> | <img src=x onerror=alert(1)>" in _text(page)
+    assert "<td>pad to launch from</td>" in page
+    assert "command=launchRocket&padid=...&payload[0].key=value&response=json" in _text(page)
+    assert "launchrocketresponse" in page
+    flow = (out / "flows" / "launchRocket.html").read_text()
+    assert '<pre class="flowdoc-mermaid">sequenceDiagram' in flow
+    assert "<summary><code>JobManager#submit</code>" in flow
+    # offline: mermaid copied into the site when installed, never a CDN reference
+    assert (out / "assets" / "javascripts" / "flowdoc.js").is_file()
+    assert "unpkg.com" not in flow and "fonts.googleapis" not in flow
+    if site.find_mermaid():
+        assert (out / site.MERMAID_TARGET).stat().st_size > 1_000_000
+    # the API model sits next to the pages
+    assert '"schema":"flowdoc.api/1"' in (out / "api.json").read_text()
+    # the search index knows the API and its parameter names
+    index = (out / "search" / "search_index.json").read_text()
+    assert "launchRocket" in index and "padid" in index
+
+
+def test_unchanged_rebuild_skips_mkdocs_and_rewrites_nothing(tree, tmp_path):
+    out = tmp_path / "site"
+    site.build_site(_Scan(tree), out, collect=_collector(tree))
+    mtime = (out / "index.html").stat().st_mtime_ns
+    again = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert not again.mkdocs_ran and again.written == 0
+    assert (out / "index.html").stat().st_mtime_ns == mtime
+
+
+def test_changed_page_rewrites_only_that_page(tree, tmp_path):
+    out = tmp_path / "site"
+    site.build_site(_Scan(tree), out, collect=_collector(tree))
+    docs = site.staging_dir(out.resolve()) / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    model = fixture_model()
+    model["commands"][1]["description"] = "Lists the launch pads of a zone."
+    site.build_site(_Scan(tree), out, collect=_collector(tree, model), force=True)
+    changed = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.stat().st_mtime_ns != before.get(p)}
+    assert changed == {"api/listPads.md", "api/index.md"}
+    assert "Lists the launch pads of a zone." in (out / "api" / "listPads.html").read_text()
+
+
+def test_failed_build_leaves_previous_site(tree, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    site.build_site(_Scan(tree), out, collect=_collector(tree))
+    before = (out / "index.html").read_text()
+
+    def broken(*_a, **_k):
+        raise InputError("mkdocs build failed: simulated")
+
+    monkeypatch.setattr(site, "run_mkdocs", broken)
+    model = fixture_model()
+    model["source"]["version"] = "10.0"
+    with pytest.raises(InputError):
+        site.build_site(_Scan(tree), out, collect=_collector(tree, model), force=True)
+    assert (out / "index.html").read_text() == before
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_strict_mode_fails_on_broken_link(tree, tmp_path, monkeypatch):
+    src = tmp_path / "site_src"
+    (src / "guides").mkdir(parents=True)
+    (src / "guides" / "broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
+    with pytest.raises(InputError, match="nowhere.md|strict"):
+        site.build_site(_Scan(tree), tmp_path / "site", collect=_collector(tree))
+
+
+def test_hand_written_pages_markers_and_links(tree, tmp_path, monkeypatch):
+    src = tmp_path / "site_src"
+    (src / "guides").mkdir(parents=True)
+    (src / "guides" / "faq.md").write_text("# FAQ\n\nSee `listPads`.\n\n<!-- flowdoc:http-repositories -->\n")
+    (src / "notes.md").write_text("# Notes\n")
+    monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
+    data, _ = _collector(tree)(None, None)
+    data.http_repositories = [r.as_dict() for r in http_repositories(tree)]
+    files = site.hand_written_pages(src, data)
+    faq = files["guides/faq.md"].decode()
+    assert "[`listPads`](../api/listPads.md)" in faq
+    assert "<code>http&#58;//repo.example/m2</code>" in faq and "https&#58;//repo.example" not in faq
+    nav = site.make_nav(sorted(files))
+    assert {"Guides": ["guides/faq.md"]} in nav and "notes.md" in nav
+    assert nav[0] == {"Home": "index.md"}
+
+
+def test_nav_orders_guides_and_includes_other_folders():
+    nav = site.make_nav(["guides/faq.md", "guides/getting-started.md", "guides/zzz.md", "reference/api.md",
+                         "benchmarks/site.md", "img/shot.png"])
+    guides = next(n["Guides"] for n in nav if isinstance(n, dict) and "Guides" in n)
+    assert guides == ["guides/getting-started.md", "guides/faq.md", "guides/zzz.md"]
+    assert {"flowdoc reference": ["reference/api.md"]} in nav
+    assert {"Benchmarks": ["benchmarks/site.md"]} in nav
+
+
+# ------------------------------------------------------------------------------ packaging readers
+
+SPEC = """\
+%define _rel 3
+Name:      rocketry
+Summary:   Rocket launcher
+Version:   2.0
+Release:   %{_rel}
+BuildRequires: java-devel >= 11
+BuildRequires: maven
+%description
+Launches rockets.
+
+%package pad
+Summary:   Launch pad service
+Requires:  %{name} = %{version}, (tzdata or tzdata-java)
+Requires:  python3
+%description pad
+Keeps the pad ready.
+%if 0
+%endif
+
+%package -n other-tool
+Summary: A tool
+%description -n other-tool
+Helps.
+
+%build
+mvn package
+"""
+
+CONTROL = """\
+Source: rocketry
+Build-Depends: debhelper (>= 9), maven
+
+Package: rocketry-pad
+Architecture: all
+Depends: ${misc:Depends}, python3,
+ rocketry-common (= ${source:Version})
+Description: Launch pad service
+ Keeps the pad
+ .
+ ready.
+"""
+
+
+def test_parse_spec():
+    pkgs = {p.name: p for p in parse_spec(SPEC, "packaging/el/rocketry.spec")}
+    assert list(pkgs) == ["rocketry", "rocketry-pad", "other-tool"]
+    assert pkgs["rocketry-pad"].depends == ["rocketry = 2.0", "(tzdata or tzdata-java)", "python3"]
+    assert pkgs["rocketry-pad"].description == "Keeps the pad ready."
+    assert pkgs["rocketry"].build_depends == ["java-devel >= 11", "maven"]
+    assert pkgs["other-tool"].summary == "A tool"
+
+
+def test_parse_control():
+    (pkg,) = parse_control(CONTROL, "debian/control")
+    assert pkg.name == "rocketry-pad" and pkg.summary == "Launch pad service"
+    assert pkg.depends == ["${misc:Depends}", "python3", "rocketry-common (= ${source:Version})"]
+    assert pkg.description == "Keeps the pad ready."
+    assert pkg.build_depends == ["debhelper (>= 9)", "maven"]
+
+
+def test_sample_tree_packages_and_http_repositories():
+    sample = site.PACKAGE_DIR / "sample"
+    names = {(p.format, p.name) for p in read_packages(sample)}
+    assert {("deb", "nimbus-management"), ("rpm", "nimbus-agent"), ("rpm", "nimbus-common")} <= names
+    repos = http_repositories(sample)
+    assert [(r.file, r.url) for r in repos] == [("pom.xml", "http://repo.nimbus.example/maven2")]
+    assert repos[0].line > 1
+
+
+# ------------------------------------------------------------------------------ the sample tree
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    from flowdoc.cli import main
+
+    out = tmp_path_factory.mktemp("sample") / "site"
+    assert main(["build", "-o", str(out)]) == 0
+    return out
+
+
+def test_sample_site_pages(sample_site):
+    home = _text((sample_site / "index.html").read_text())
+    assert "1.0.0-SAMPLE" in home
+    page = (sample_site / "api" / "listInstances.html").read_text()
+    assert "<script>alert" not in page
+    text = _text(page)
+    assert "<script>alert('x')</script>" in text
+    assert "command=listInstances&response=json" in text
+    assert "listinstancesresponse" in text
+    assert "zoneid" in text
+    deploy = _text((sample_site / "api" / "deployInstance.html").read_text())
+    assert "deployinstanceresponse" in deploy and "jobid" in deploy
+    faq = _text((sample_site / "guides" / "faq.html").read_text())
+    assert "http://repo.nimbus.example/maven2" in faq
+    packaging = _text((sample_site / "guides" / "packaging.html").read_text())
+    assert "nimbus-management" in packaging and "libvirt" in packaging
+    assert not (sample_site / "api" / "fakeEcho.html").exists()
+
+
+def test_sample_site_flows(sample_site):
+    flow_page = sample_site / "flows" / "deployInstance.html"
+    if not flow_page.exists():
+        pytest.skip("the flow stages are not in this checkout yet")
+    html = flow_page.read_text()
+    assert '<pre class="flowdoc-mermaid">sequenceDiagram' in html
+    assert "ApiServer" in html and "flowdoc-calltree" in html
+    lifecycle = _text((sample_site / "lifecycle.html").read_text())
+    assert "async-create" in lifecycle and "sync" in lifecycle
+
+
+def test_sample_site_largest_page_under_limit(sample_site):
+    biggest = max(p.stat().st_size for p in sample_site.rglob("*.html"))
+    assert biggest < 300_000
