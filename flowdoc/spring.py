@@ -262,3 +262,180 @@ def _refs_inside(element: ET.Element) -> Iterable[str]:
                 yield target
         elif tag == "entry" and node.get("value-ref"):
             yield node.get("value-ref")
+
+
+# --------------------------------------------------------------------------- injection
+INJECT_ANNOTATIONS = frozenset({"Inject", "Autowired", "Resource"})
+COMPONENT_ANNOTATIONS = frozenset({"Component", "Service", "Repository", "Named"})
+_LIST_TYPES = frozenset({"List", "Collection", "Set", "Iterable", "ArrayList", "LinkedList", "HashSet",
+                         "SortedSet", "LinkedHashSet"})
+_MAP_TYPES = frozenset({"Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap"})
+
+
+@dataclass(frozen=True, slots=True)
+class BeanChoice:
+    """What an injected field holds at run time.
+
+    ``how``: ``single`` (the only implementation in the tree), ``spring`` (several
+    implementations, the Spring XML instantiates exactly one), ``named`` (several beans, the
+    field's qualifier or name picks one), ``ambiguous`` (several remain: ``classes`` lists them),
+    ``none`` (no implementation in the tree), ``external`` (a type outside the tree), ``list``
+    (a collection of adapters: every live implementation)."""
+
+    classes: tuple[str, ...]
+    how: str
+    is_list: bool = False
+
+
+class Injection:
+    """Decides the bean class(es) behind injected fields (``@Inject``/``@Autowired``/``@Resource``
+    fields, injected setters, and ``<property>`` wiring in the XML), from the implementations
+    in the tree and the Spring bean definitions."""
+
+    def __init__(self, index, spring: SpringContext, main: frozenset[str] | None = None) -> None:
+        self.index = index
+        self.spring = spring
+        self.main = main if main is not None else frozenset(index.types)
+        self._choice_memo: dict[str, BeanChoice] = {}
+        self._field_memo: dict[tuple[str, str], BeanChoice | None] = {}
+        self._setter_memo: dict[str, frozenset[str]] = {}
+        self._xml_props: dict[str, dict[str, SpringProperty]] | None = None
+
+    # which fields are injected
+    def _setter_fields(self, owner: str) -> frozenset[str]:
+        memo = self._setter_memo.get(owner)
+        if memo is None:
+            names = set()
+            facts = self.index.types.get(owner)
+            for m in facts.methods if facts is not None else ():
+                if (len(m.params) == 1 and m.name.startswith("set") and len(m.name) > 3
+                        and any(a.simple in INJECT_ANNOTATIONS for a in m.annotations)):
+                    base = m.name[3:]
+                    names.add(base[0].lower() + base[1:])
+            memo = frozenset(names)
+            self._setter_memo[owner] = memo
+        return memo
+
+    def _xml_property(self, owner: str, f) -> SpringProperty | None:
+        if self._xml_props is None:
+            props: dict[str, dict[str, SpringProperty]] = {}
+            raw_by_id = {b.id: b for b in self.spring.beans if b.id}
+            for bean in self.spring.beans:
+                cls = bean.class_name or _inherited_class(bean, raw_by_id)
+                if cls and bean.properties:
+                    table = props.setdefault(cls, {})
+                    for p in bean.properties:
+                        table.setdefault(p.name, p)
+            self._xml_props = props
+        if not self._xml_props:
+            return None
+        name = f.name.lstrip("_")
+        for cls in (owner, *self.index.subtypes(owner)):
+            table = self._xml_props.get(cls)
+            if table is not None:
+                prop = table.get(name) or table.get(f.name)
+                if prop is not None and (prop.ref or prop.refs or (prop.value or "").startswith("#{")):
+                    return prop
+        return None
+
+    def is_injected(self, owner: str, f) -> bool:
+        if "static" in f.modifiers:
+            return False
+        if any(a.simple in INJECT_ANNOTATIONS for a in f.annotations):
+            return True
+        name = f.name.lstrip("_")
+        if name in self._setter_fields(owner):
+            return True
+        return self._xml_property(owner, f) is not None
+
+    def field_beans(self, owner: str, f) -> BeanChoice | None:
+        """The bean choice for an injected field, or ``None`` when the field is not injected."""
+        key = (owner, f.name)
+        if key in self._field_memo:
+            return self._field_memo[key]
+        choice = None
+        if self.is_injected(owner, f):
+            choice = self._decide(owner, f)
+        self._field_memo[key] = choice
+        return choice
+
+    def _decide(self, owner: str, f) -> BeanChoice:
+        ref = f.type
+        element = None
+        if ref.dims == 1:
+            element = TypeRefLike(ref.name)
+        elif ref.simple in _LIST_TYPES and ref.args:
+            element = ref.args[0]
+        elif ref.simple in _MAP_TYPES and len(ref.args) == 2:
+            element = ref.args[1]
+        prop = self._xml_property(owner, f)
+        if prop is not None and (prop.ref or prop.refs):
+            classes = []
+            for bean_id in ((prop.ref,) if prop.ref else prop.refs):
+                bean = self.spring.bean(bean_id)
+                cls = bean.class_name if bean is not None else None
+                if cls:
+                    classes.append(cls)
+            if classes:
+                return BeanChoice(tuple(classes), "spring" if element is None else "list", element is not None)
+        if element is not None:
+            fqn = self.index.resolve_type(element.name, owner)
+            if fqn is None or fqn not in self.index.types:
+                return BeanChoice((), "external", True)
+            base = self.candidates(fqn)
+            return BeanChoice(base.classes, "list", True)
+        fqn = self.index.resolve_type(ref.name, owner)
+        if fqn is None or fqn not in self.index.types:
+            return BeanChoice((), "external")
+        choice = self.candidates(fqn)
+        if choice.how == "ambiguous":
+            wanted = _qualifier(f) or f.name.lstrip("_")
+            for cls in choice.classes:
+                ids = {b.id for b in self.spring.beans_of_class(cls)} | {
+                    a for b in self.spring.beans_of_class(cls) for a in b.aliases}
+                if wanted in ids:
+                    return BeanChoice((cls,), "named")
+        return choice
+
+    def candidates(self, fqn: str) -> BeanChoice:
+        """Live classes for an injection point of type ``fqn``."""
+        memo = self._choice_memo.get(fqn)
+        if memo is not None:
+            return memo
+        index = self.index
+        classes = [s for s in index.implementations(fqn, include_anonymous=False) if s in self.main]
+        if index.is_concrete(fqn) and fqn in self.main:
+            classes.insert(0, fqn)
+        if not classes:
+            choice = BeanChoice((), "none")
+        elif len(classes) == 1:
+            choice = BeanChoice(tuple(classes), "single")
+        else:
+            beans = [c for c in classes if self.spring.declares(c)]
+            if len(beans) == 1:
+                choice = BeanChoice(tuple(beans), "spring")
+            elif beans:
+                choice = BeanChoice(tuple(beans), "ambiguous")
+            else:
+                annotated = [c for c in classes
+                             if any(a.simple in COMPONENT_ANNOTATIONS for a in index.types[c].annotations)]
+                if len(annotated) == 1:
+                    choice = BeanChoice(tuple(annotated), "spring")
+                else:
+                    choice = BeanChoice(tuple(annotated or classes), "ambiguous")
+        self._choice_memo[fqn] = choice
+        return choice
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRefLike:
+    name: str
+
+
+def _qualifier(f) -> str | None:
+    for ann in f.annotations:
+        if ann.simple in ("Qualifier", "Named", "Resource"):
+            value = ann.get("value") or ann.get("name")
+            if value is not None and value.kind == "str":
+                return value.text
+    return None
