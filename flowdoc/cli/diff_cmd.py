@@ -32,6 +32,8 @@ def add_model_source_options(parser: argparse.ArgumentParser) -> None:
                        help="parser processes (default: number of cores)")
     group.add_argument("--cache-dir", type=Path, default=None, help="facts and model cache (default: user cache dir)")
     group.add_argument("--no-cache", action="store_true", help="parse every file, read and write no cache")
+    group.add_argument("--no-model-cache", action="store_true",
+                       help="rebuild the API models from the (cached) facts instead of reusing cached models")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

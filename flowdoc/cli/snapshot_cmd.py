@@ -101,7 +101,8 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
         def scan() -> ScanResult:
             return gitsource.scan_git(git, excludes=excludes, jobs=jobs, cache=cache)
         label = f"{git.ref} ({version})" if version else git.ref
-        return _live_side(spec, "git", key, scan, cache, need_index, root_label or spec, label)
+        return _live_side(spec, "git", key, scan, cache, need_index or _no_model_cache(args), root_label or spec,
+                          label)
     path = Path(spec)
     if not path.exists():
         raise InputError(f"{spec}: no such file or directory")
@@ -122,7 +123,12 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
             return load_scan(args, path)
         return scan_tree(path, excludes=excludes, jobs=jobs, cache=cache)
     label = version or path.name
-    return _live_side(spec, "tree", key, scan, cache, need_index, root_label or spec, label)
+    return _live_side(spec, "tree", key, scan, cache, need_index or _no_model_cache(args), root_label or spec,
+                      label)
+
+
+def _no_model_cache(args) -> bool:
+    return bool(getattr(args, "no_model_cache", False))
 
 
 def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -> Side:
@@ -147,19 +153,21 @@ def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -
 
 
 _CODE_HASH: str | None = None
+# The modules a model's content depends on (facts -> symbols -> api -> normalised dict).
+MODEL_MODULES = ("facts.py", "javaparse.py", "javatokens.py", "scan.py", "cache.py", "symbols.py", "api.py",
+                 "gitsource.py", "drift.py", "__init__.py")
 
 
 def _code_hash() -> str:
-    """A hash of flowdoc's own modules: a model built by other code is never reused."""
+    """A hash of the modules that build a model: a model built by other code is never reused."""
     global _CODE_HASH
     if _CODE_HASH is None:
         pkg = Path(__file__).resolve().parent.parent
         h = hashlib.sha1(usedforsecurity=False)
-        for path in sorted(pkg.rglob("*.py")):
-            if "sample" in path.relative_to(pkg).parts:
-                continue
-            h.update(str(path.relative_to(pkg)).encode())
-            h.update(path.read_bytes())
+        for name in MODEL_MODULES:
+            path = pkg / name
+            h.update(name.encode() + b"\0")
+            h.update(path.read_bytes() if path.exists() else b"-")
         _CODE_HASH = h.hexdigest()
     return _CODE_HASH
 
