@@ -142,16 +142,21 @@ class ApiVariant:
     response: str | None
     file: str
     line: int
+    registered_if: str | None = None  # the condition guarding the registration, as written
+    registered_by_default: bool | None = True  # with default settings; None: cannot tell
 
     def as_dict(self) -> dict:
         return {"class": self.class_name, "roles": list(self.roles), "admin_only": self.admin_only,
                 "response_view": self.response_view, "registered": self.registered, "response": self.response,
-                "file": self.file, "line": self.line}
+                "file": self.file, "line": self.line, "registered_if": self.registered_if,
+                "registered_by_default": self.registered_by_default}
 
     @classmethod
     def from_dict(cls, d: dict) -> ApiVariant:
+        registered = bool(d.get("registered", True))
         return cls(d["class"], list(d.get("roles") or []), bool(d.get("admin_only")), d.get("response_view"),
-                   bool(d.get("registered", True)), d.get("response"), d.get("file") or "", int(d.get("line") or 0))
+                   registered, d.get("response"), d.get("file") or "", int(d.get("line") or 0),
+                   d.get("registered_if"), d.get("registered_by_default", registered))
 
 
 @dataclass
@@ -397,8 +402,10 @@ class _Builder:
         return any(_last(s) == simple for s in self.index.supertypes(fqn))
 
     # -- registration
-    def registered_classes(self) -> set[str]:
-        found: set[str] = set()
+    def registered_classes(self) -> dict[str, tuple[str | None, str]]:
+        """Class FQN -> (the condition under which a command-list method adds it, or ``None``
+        for always; the class whose method it is). Unconditional anywhere wins."""
+        found: dict[str, tuple[str | None, str]] = {}
         for fqn, t in self.index.types.items():
             if is_test_path(self.index.file_of[fqn]):
                 continue
@@ -407,13 +414,15 @@ class _Builder:
                     self._collect_literals(fqn, t, m.name, found, depth=0, seen=set())
         return found
 
-    def _collect_literals(self, fqn: str, t: TypeFacts, method: str, found: set[str], depth: int, seen: set) -> None:
+    def _collect_literals(self, fqn: str, t: TypeFacts, method: str, found: dict, depth: int,
+                          seen: set) -> None:
         if (fqn, method) in seen:
             return
         seen.add((fqn, method))
         for m in t.methods:
             if m.name != method:
                 continue
+            guards = self._guards(fqn, m)
             exprs: list[Expr] = [a for c in m.calls for a in c.args]
             exprs.extend(a for c in m.creations for a in c.args)
             while exprs:
@@ -421,13 +430,79 @@ class _Builder:
                 if e.kind == "class":
                     resolved = self.index.resolve_type(e.text, fqn)
                     if resolved is not None:
-                        found.add(resolved)
+                        condition = guards.get(e.text)
+                        if resolved not in found or condition is None:
+                            found[resolved] = (condition, fqn)
                 elif e.items:
                     exprs.extend(e.items)
             if depth < 2:  # helpers of the same class: cmdList.addAll(getVmCommands())
                 for c in m.calls:
                     if c.receiver.kind in ("implicit", "this") and c.receiver.text == "":
                         self._collect_literals(fqn, t, c.member, found, depth + 1, seen)
+
+    def _guards(self, fqn: str, m) -> dict[str, str | None]:
+        """Class literal (as written) -> the condition guarding it in the method's source."""
+        try:
+            with open(os.path.join(self.scan.root, self.index.file_of[fqn]), encoding="utf-8",
+                      errors="replace") as handle:
+                lines = handle.read().split("\n")
+        except OSError:
+            return {}
+        return guarded_class_literals("\n".join(lines[max(0, m.line - 1):m.end_line]))
+
+    def default_registration(self, condition: str | None, fqn: str) -> bool | None:
+        """Whether a class added under ``condition`` is registered with the default settings:
+        decided for conjunctions of ``[!]Key.value()`` on ``ConfigKey`` constants with a literal
+        default (CloudStack's feature flags); ``None`` when it cannot be told."""
+        if condition is None:
+            return True
+        result = True
+        for term in _split_top(condition, "&&"):
+            term = _strip_parens(term)
+            negated = term.startswith("!")
+            term = _strip_parens(term.lstrip("!").strip())
+            boxed = re.fullmatch(r"Boolean\.TRUE\.equals\((.*)\)", term)
+            if boxed:
+                term = _strip_parens(boxed.group(1))
+            value = self.flag_default(term, fqn)
+            if value is None:
+                return None
+            result = result and (value != negated)
+        return result
+
+    def flag_default(self, term: str, fqn: str, depth: int = 0) -> bool | None:
+        """Default of ``Key.value()`` (a ``ConfigKey`` constant), or of a method of the same
+        class whose body only reads one such key (``isQuotaServiceEnabled()``)."""
+        match = re.fullmatch(r"([\w.]+)\.value\(\)", term)
+        if match is not None:
+            return self.config_default(match.group(1), fqn)
+        call = re.fullmatch(r"(?:this\.)?(\w+)\(\)", term)
+        if call is None or depth > 1:
+            return None
+        for owner, m in self.index.find_methods(fqn, call.group(1)):
+            if m.params or not m.has_body:
+                continue
+            reads = [c for c in m.calls if c.member == "value" and c.receiver.kind == "name" and not c.args]
+            if len(reads) == 1 and len(m.calls) == 1:
+                return self.config_default(reads[0].receiver.text, owner)
+        return None
+
+    def config_default(self, name: str, context: str) -> bool | None:
+        found = self.index.resolve_constant(name, context)
+        if found is None:
+            return None
+        owner, f = found
+        if f.type.simple != "ConfigKey":
+            return None
+        for m in self.index.types[owner].methods:
+            if m.name != "<clinit>":
+                continue
+            for c in m.creations:
+                if c.type.simple == "ConfigKey" and f.line <= c.line <= f.line + 2 and len(c.args) > 3:
+                    default = self.index.evaluate_string(c.args[3], owner)
+                    if default in ("true", "false"):
+                        return default == "true"
+        return None
 
     # -- parameters
     def param_fields(self, fqn: str) -> list[tuple[str, FieldFacts]]:
@@ -548,6 +623,139 @@ class _Builder:
         return result
 
 
+_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
+                    r"|[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*|\S", re.S)
+
+
+@dataclass
+class _Frame:
+    cond: str | None = None
+    single: bool = False  # an if without braces: ends at the next ';'
+    returns: bool = False
+    literals: bool = False
+
+
+def guarded_class_literals(text: str) -> dict[str, str | None]:
+    """For a method's source text, each class literal (``X`` for ``X.class``) -> the condition
+    under which the statement adding it runs: enclosing ``if``/``else`` conditions and the
+    negations of earlier early returns (``if (!Flag.value()) { return list; }``). A light
+    token walk, not a parser: loops and switches are transparent."""
+    tokens = [(mt.group(), mt.start(), mt.end()) for mt in _TOKEN.finditer(text)
+              if not mt.group().isspace() and not mt.group().startswith(("//", "/*"))]
+    stack: list[_Frame] = []
+    early: list[str] = []
+    last_if: str | None = None
+    out: dict[str, str | None] = {}
+
+    def close(frame: _Frame) -> None:
+        nonlocal last_if
+        last_if = frame.cond
+        if frame.cond is not None and frame.returns and not frame.literals and len(stack) == 1:
+            early.append(negate(frame.cond))
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i][0]
+        if tok in ("if", "else"):
+            cond = None
+            if tok == "else":
+                cond = negate(last_if) if last_if is not None else None
+                i += 1
+            else:
+                depth, j = 0, i + 1
+                while j < len(tokens):
+                    if tokens[j][0] == "(":
+                        depth += 1
+                    elif tokens[j][0] == ")":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    j += 1
+                if j >= len(tokens):
+                    break
+                cond = " ".join(text[tokens[i + 1][2]:tokens[j][1]].split())
+                i = j + 1
+            if i < len(tokens) and tokens[i][0] == "{":
+                stack.append(_Frame(cond))
+                i += 1
+            elif i < len(tokens) and tokens[i][0] == "if":
+                stack.append(_Frame(cond, single=True))  # else if: the nested if closes with it
+            else:
+                stack.append(_Frame(cond, single=True))
+            continue
+        if tok == "{":
+            stack.append(_Frame())
+        elif tok == "}":
+            if stack:
+                close(stack.pop())
+            while stack and stack[-1].single:  # an unbraced if/else whose statement was this block
+                close(stack.pop())
+        elif tok == ";":
+            while stack and stack[-1].single:
+                close(stack.pop())
+        elif tok == "return":
+            for frame in stack:
+                frame.returns = True
+        elif tok.endswith(".class") or (tok.endswith("class") and "." in tok):
+            name = "".join(tok.split())[: -len(".class")]
+            conds = early + [f.cond for f in stack if f.cond]
+            for frame in stack:
+                frame.literals = True
+            condition = " && ".join(conds) if conds else None
+            if name not in out or condition is None:
+                out[name] = condition
+        i += 1
+    return out
+
+
+def negate(cond: str) -> str:
+    cond = cond.strip()
+    inner = _strip_parens(cond)
+    if inner.startswith("!") and not inner.startswith("!="):
+        rest = inner[1:].strip()
+        if _is_atom(rest) or (rest.startswith("(") and _strip_parens(rest) != rest):
+            return _strip_parens(rest)
+    if _is_atom(inner):
+        return "!" + inner
+    return f"!({inner})"
+
+
+def _is_atom(text: str) -> bool:
+    """A name or a call chain without top-level operators."""
+    return bool(re.fullmatch(r"[\w.$]+(\([^()]*\))?(\.[\w$]+(\([^()]*\))?)*", text))
+
+
+def _strip_parens(text: str) -> str:
+    text = text.strip()
+    while text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for k, ch in enumerate(text):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and k < len(text) - 1:
+                return text
+        text = text[1:-1].strip()
+    return text
+
+
+def _split_top(text: str, op: str) -> list[str]:
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(text):
+        ch = text[k]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and text.startswith(op, k):
+            parts.append(text[start:k].strip())
+            start = k + len(op)
+            k += len(op)
+            continue
+        k += 1
+    parts.append(text[start:].strip())
+    return parts
+
+
 def _is_command_list_method(m) -> bool:
     """``getCommands()`` of a pluggable service, or a sibling such as ``getAuthCommands()``
     (API authenticators), returning a list of classes."""
@@ -627,7 +835,9 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
             "fqn": fqn, "t": t, "ann": ann, "path": path,
             "variant": ApiVariant(fqn, b.roles(ann), b.implements(fqn, ADMIN_MARKER),
                                   _last(rv.text) if rv is not None and rv.text else d["responseView"],
-                                  fqn in registered, response, path, line),
+                                  fqn in registered, response, path, line,
+                                  registered[fqn][0] if fqn in registered else None,
+                                  b.default_registration(*registered[fqn]) if fqn in registered else False),
             "line": line,
         })
 

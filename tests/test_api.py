@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from flowdoc.api import ApiModel, build_api_model, category_for
+from flowdoc.api import ApiModel, build_api_model, category_for, guarded_class_literals, negate
 from flowdoc.cli import main
 from flowdoc.symbols import build_symbol_index
 from tests.helpers import scan_java_tree
@@ -221,15 +221,42 @@ TREE = {
         @APICommand(name = "listCrates", description = "Lists crates.", responseObject = TagResponse.class)
         public class ListCratesCmd extends BaseListCmd { public void execute() { } }
         """,
+    "plugins/storage/crate-store/src/main/java/org/zeta/crate/api/DropCrateCmd.java": """
+        package org.zeta.crate.api;
+        import org.zeta.api.*;
+        import org.zeta.api.response.TagResponse;
+        @APICommand(name = "dropCrate", description = "Drops a crate.", responseObject = TagResponse.class)
+        public class DropCrateCmd extends BaseAsyncCmd { public void execute() { } }
+        """,
+    "core/src/main/java/org/zeta/config/ConfigKey.java": """
+        package org.zeta.config;
+        public class ConfigKey<T> {
+            public ConfigKey(String category, Class<T> type, String name, String defaultValue, String description, boolean dynamic) { }
+            public T value() { return null; }
+        }
+        """,
+    "plugins/storage/crate-store/src/main/java/org/zeta/crate/CrateConfig.java": """
+        package org.zeta.crate;
+        import org.zeta.config.ConfigKey;
+        public interface CrateConfig {
+            ConfigKey<Boolean> CratesEnabled = new ConfigKey<>("Advanced", Boolean.class, "crates.enabled", "false",
+                    "whether crates can be dropped", true);
+        }
+        """,
     "plugins/storage/crate-store/src/main/java/org/zeta/crate/CrateService.java": """
         package org.zeta.crate;
         import java.util.ArrayList;
         import java.util.List;
+        import org.zeta.crate.api.DropCrateCmd;
         import org.zeta.crate.api.ListCratesCmd;
-        public class CrateService {
+        public class CrateService implements CrateConfig {
             public List<Class<?>> getCommands() {
                 List<Class<?>> cmds = new ArrayList<>();
                 cmds.add(ListCratesCmd.class);
+                if (!CratesEnabled.value()) {
+                    return cmds;  // the feature is off
+                }
+                cmds.add(DropCrateCmd.class);
                 return cmds;
             }
         }
@@ -273,7 +300,7 @@ def params(command) -> dict:
 
 
 def test_one_entry_per_name_sorted_and_tests_excluded(model):
-    assert [c.name for c in model.commands] == ["createBox", "listBoxes", "listCrates", "pingBox"]
+    assert [c.name for c in model.commands] == ["createBox", "dropCrate", "listBoxes", "listCrates", "pingBox"]
 
 
 def test_user_and_admin_variants(model):
@@ -332,6 +359,9 @@ def test_plugin_command_and_registration(model):
     assert c.category == "Crate Store" and c.registered
     assert c.file.startswith("plugins/storage/crate-store/")
     assert set(params(c)) == {"keyword", "page"}
+    assert c.variants[0].registered_if is None and c.variants[0].registered_by_default
+    drop = model.command("dropCrate").variants[0]  # behind a feature flag that is off by default
+    assert drop.registered and drop.registered_if == "CratesEnabled.value()" and drop.registered_by_default is False
     assert model.command("createBox").registered  # through a helper method of getCommands()
     ping = model.command("pingBox")
     assert [v.registered for v in ping.variants] == [False, True]
@@ -353,7 +383,7 @@ def test_contract_round_trip(model):
     data = model.as_dict()
     assert data["schema"] == "flowdoc.api/1"
     assert set(data["source"]) == {"root", "version", "files"}
-    cmd = data["commands"][1]
+    cmd = next(c for c in data["commands"] if c["name"] == "listBoxes")
     for key in ("name", "class", "file", "line", "description", "since", "isasync", "roles", "response",
                 "include_in_api_doc", "variants", "params", "response_fields"):
         assert key in cmd
@@ -364,6 +394,32 @@ def test_contract_round_trip(model):
     assert [p["name"] for p in cmd["params"]] == sorted(p["name"] for p in cmd["params"])
     text = json.dumps(data)
     assert ApiModel.from_dict(json.loads(text)).as_dict() == data
+
+
+def test_guarded_class_literals():
+    text = """
+        public List<Class<?>> getCommands() {
+            List<Class<?>> list = new ArrayList<>();
+            list.add(A.class);  // always
+            if (Flags.X.value()) {
+                list.add(B.class);
+            } else
+                list.add(C.class);
+            if (y && (z || w)) list.add(D.class);
+            /* if (commented) { return list; } */
+            if (!Feature.value()) {
+                return list;
+            }
+            list.add(E.class);
+            for (Class<?> c : more) { if (c != null) { list.add(c); } }
+            list.add(org.x.F.class);
+            return list;
+        }
+    """
+    assert guarded_class_literals(text) == {
+        "A": None, "B": "Flags.X.value()", "C": "!Flags.X.value()", "D": "y && (z || w)",
+        "E": "Feature.value()", "org.x.F": "Feature.value()"}
+    assert negate("y && z") == "!(y && z)" and negate("!(a)") == "a" and negate("a.b()") == "!a.b()"
 
 
 @pytest.mark.parametrize(("package", "path", "expected"), [

@@ -114,3 +114,16 @@ def test_420_same_rules(m420):
     assert ps["zoneid"].required and ps["serviceofferingid"].required and ps["templateid"].required
     lv = _params(model, "listVirtualMachines")
     assert {"keyword", "page", "pagesize", "listall", "account", "domainid"} <= set(lv)
+
+
+def test_422_feature_flag_registration(m422):
+    _, model, _ = m422
+    backup = model.command("listBackupProviders").variants[0]
+    assert backup.registered and backup.registered_if == "BackupFrameworkEnabled.value()"
+    assert backup.registered_by_default is False  # backup.framework.enabled defaults to false
+    assert model.command("createKubernetesCluster").variants[0].registered_by_default is True
+    quota = {c.name: c.variants[0] for c in model.commands if c.name.startswith("quota")}
+    assert quota["quotaIsEnabled"].registered_if is None  # added before the early return
+    assert quota["quotaBalance"].registered_by_default is False
+    deploy = model.command("deployVirtualMachine")
+    assert all(v.registered_if is None and v.registered_by_default for v in deploy.variants)
