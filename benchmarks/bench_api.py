@@ -64,6 +64,13 @@ def main() -> None:
         "command_classes": sum(len(c.variants) for c in model.commands),
         "apis_with_several_classes": sum(1 for c in model.commands if len(c.variants) > 1),
         "unregistered_classes": sum(1 for c in model.commands for v in c.variants if not v.registered),
+        "conditionally_registered_classes": sum(1 for c in model.commands for v in c.variants if v.registered_if),
+        "classes_off_by_default": sum(1 for c in model.commands for v in c.variants
+                                      if v.registered and v.registered_by_default is False),
+        "classes_default_unknown": sum(1 for c in model.commands for v in c.variants
+                                       if v.registered and v.registered_by_default is None),
+        "apis_served_by_default": sum(1 for c in model.commands
+                                      if any(v.registered and v.registered_by_default for v in c.variants)),
         "hidden_apis": sum(1 for c in model.commands if not c.include_in_api_doc),
         "async_apis": sum(1 for c in model.commands if c.isasync),
         "params": sum(len(c.params) for c in model.commands),

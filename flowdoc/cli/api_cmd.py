@@ -76,9 +76,11 @@ def run(args: argparse.Namespace) -> int:
 def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
     """One row per API: the columns a contributor scans for; details are in --format markdown."""
     table = Table(title=f"{len(commands)} APIs of {model.root} ({model.version or 'unknown version'})",
-                  caption="async: yes / create (async create); cls: classes declaring the name (user and admin variants)",
+                  caption="async: yes / create (async create); cls: classes declaring the name (user and admin "
+                          "variants); roles: - = decided by role configuration; h: hidden (includeInApiDoc = false); u: no getCommands() registers it; "
+                          "f: registered only when a setting that is off by default is on",
                   show_lines=False)
-    table.add_column("API", style="bold cyan", no_wrap=True)
+    table.add_column("API", style="bold cyan", overflow="fold", min_width=24)
     table.add_column("category", no_wrap=True, max_width=16, overflow="ellipsis")
     table.add_column("async", no_wrap=True)
     table.add_column("params", justify="right", no_wrap=True)
@@ -88,12 +90,22 @@ def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
     for c in commands:
         flags = ("create" if c.async_create else "yes") if c.isasync else ""
         required = " ".join(p.name for p in c.params if p.required)
-        name = c.name if c.include_in_api_doc else f"{c.name} [dim](hidden)[/]"
+        name = c.name if c.include_in_api_doc else f"{c.name} [dim]h[/]"
         if not c.registered:
-            name += " [dim](unregistered)[/]"
+            name += " [dim]u[/]"
+        elif not any(v.registered_by_default for v in c.variants if v.registered):
+            name += " [dim]f[/]"
         table.add_row(name, c.category, flags, str(len(c.params)), required,
-                      " ".join(c.roles) or "-", str(len(c.variants)))
+                      _roles(c.roles), str(len(c.variants)))
     return table
+
+
+def _roles(roles: list[str]) -> str:
+    if not roles:
+        return "-"
+    if set(roles) >= {"Admin", "DomainAdmin", "ResourceAdmin", "User"}:
+        return "all"
+    return " ".join(roles)
 
 
 def _cell(text: str | None) -> str:
@@ -115,6 +127,11 @@ def render_markdown(model: ApiModel, commands: list[ApiCommand]) -> str:
         if not c.include_in_api_doc:
             facts.append("**Hidden:** `includeInApiDoc = false`")
         lines += [" · ".join(facts), ""]
+        conditions = sorted({v.registered_if for v in c.variants if v.registered and v.registered_if})
+        if conditions:
+            default = {v.registered_by_default for v in c.variants if v.registered}
+            state = ("on" if default == {True} else "off" if default == {False} else "unknown")
+            lines += [f"Registered only when `{' or '.join(conditions)}` (by default: {state}).", ""]
         if len(c.variants) > 1:
             lines += ["Variants:", ""]
             for v in c.variants:
