@@ -625,7 +625,7 @@ def render_fragment(env: Environment, template: str, **values: object) -> str:
 # ---------------------------------------------------------------------------------------------
 # hand-written pages: markers and automatic API links
 
-MARKER = re.compile(r"<!--\s*flowdoc:([a-z-]+)\s*-->")
+MARKER = re.compile(r"^[ \t]*<!--\s*flowdoc:([a-z-]+)\s*-->[ \t]*$", re.M)  # alone on its line
 _BACKTICK_NAME = re.compile(r"(?<![\[`])`([a-z][A-Za-z0-9]*)`(?![`\]])")
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 
