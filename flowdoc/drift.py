@@ -629,12 +629,14 @@ def render_markdown(report: Report, max_per_group: int | None = None, link_base:
         for row in shown:
             where = row.where
             if where and link_base and row.file and row.side == "new":
-                where = f"[{_md_escape(where)}]({link_base.rstrip('/')}/{row.file}#L{row.line or 1})"
+                short = where.rsplit("/", 1)[-1]
+                where = f"[{_md_escape(short)}]({link_base.rstrip('/')}/{row.file}#L{row.line or 1})"
             else:
                 where = f"`{_md_escape(where)}`" if where else ""
             if where and row.side == "old":
                 where += " (old)"
-            body.append(f"| `{row.api}` | {_md_escape(row.message)} | {where} |")
+            message = row.message.removeprefix(f"API {row.api}: ")
+            body.append(f"| `{row.api}` | {_md_escape(message)} | {where} |")
         if len(shown) < len(all_rows):
             hidden = sum(r.count for r in all_rows[len(shown):])
             body.append(f"| … | {hidden} more (see the json report) | |")

@@ -12,16 +12,19 @@ before git sees it, and the ref is resolved with ``--end-of-options`` as well.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import gc
 import os
 import pickle
 import re
 import subprocess
+import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -292,3 +295,44 @@ def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCac
             out.extend(batch)
     return out
 
+
+
+# --- source text for the stages that read it --------------------------------------------------
+
+
+def text_read_paths(scan: ScanResult) -> list[str]:
+    """Files whose text (not only facts) the API model reads: annotation declarations (their
+    element defaults), ``@APICommand`` classes (the annotation's line) and classes with a
+    ``get...Commands()`` method (the conditions around registrations)."""
+    paths = []
+    for f in scan.files:
+        for t in f.types:
+            if (t.kind == "annotation" or any(a.simple == "APICommand" for a in t.annotations)
+                    or any(m.name.startswith("get") and m.name.endswith("Commands") for m in t.methods)):
+                paths.append(f.path)
+                break
+    return paths
+
+
+@contextmanager
+def materialized(scan: ScanResult, paths: Sequence[str] | None = None) -> Iterator[ScanResult]:
+    """``scan`` (from ``scan_git``) with ``root`` set to a temporary folder holding the text of
+    ``paths`` (default: ``text_read_paths``), for stages that open ``root/path``; removed on exit.
+
+    Only these few files are written (about a thousand of CloudStack's 7,600), never a checkout.
+    """
+    spec = parse_git_spec(scan.root)
+    commit = resolve(spec)
+    wanted = set(text_read_paths(scan) if paths is None else paths)
+    blobs = {path: sha for _, sha, path in list_tree(spec.repo, commit) if path in wanted}
+    contents = read_blobs(spec.repo, list(blobs.values()))
+    with tempfile.TemporaryDirectory(prefix="flowdoc-git-") as tmp:
+        for path, sha in blobs.items():
+            parts = path.split("/")
+            if path.startswith("/") or ".." in parts or "" in parts:
+                continue  # never write outside the folder
+            target = os.path.join(tmp, *parts)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(contents[sha])
+        yield dataclasses.replace(scan, root=tmp)

@@ -244,12 +244,12 @@ def test_markdown_report_has_open_breaking_table_and_folded_rest():
     assert "#### ❌ Breaking (1)" in md
     assert "<summary>✅ Non-breaking (2)</summary>" in md
     assert "lists \\| things" not in md  # descriptions are not printed, only that they changed
-    assert "| `createThing` | API createThing: parameter size removed |" in md
+    assert "| `createThing` | parameter size removed | `api/src/main/java/org/acme/api/CreateThingCmd.java:20` |" in md
 
 
 def test_markdown_link_base_and_limit():
     md = drift.render_markdown(sample_report(), max_per_group=1, link_base="https://example.org/blob/abc")
-    assert "](https://example.org/blob/abc/api/src/main/java/org/acme/api/CreateThingCmd.java#L20)" in md
+    assert "[CreateThingCmd.java:20](https://example.org/blob/abc/api/src/main/java/org/acme/api/CreateThingCmd.java#L20)" in md
     assert "1 more (see the json report)" in md
 
 

@@ -129,3 +129,31 @@ def test_cli_bad_refs_exit_2_with_one_line(repo, tmp_path, capsys, ref):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert not (tmp_path.parent / "pwned").exists()
+
+
+def test_git_model_equals_the_tree_model(repo, tmp_path):
+    """The same content gives the same model, read from a commit or from a folder."""
+    from argparse import Namespace
+
+    from flowdoc.cli.snapshot_cmd import load_side
+
+    tree = write_java_tree(tmp_path / "v1", ACME)
+    (tree / "pom.xml").write_text("<project><version>1.0</version></project>\n")
+    args = Namespace(no_cache=True, exclude=[], jobs=1)
+    from_git = load_side(f"git:{repo}@v1", args).model
+    from_tree = load_side(str(tree), args).model
+    assert from_git.pop("source")["version"] == from_tree.pop("source")["version"] == "1.0"
+    assert from_git == from_tree
+
+
+def test_snapshot_and_check_accept_a_git_source(repo, tmp_path, capsys):
+    snap = tmp_path / "api.json"
+    assert main(["snapshot", "--source", f"git:{repo}@v1", "-o", str(snap), "--no-cache"]) == 0
+    assert json.loads(snap.read_text())["source"]["version"] == "1.0"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "p.md").write_text("`CreateGadgetCmd#execute` and `CreateGadgetCmd#run`\n")
+    code = main(["check", "--source", f"git:{repo}@main", "--snapshot", str(snap), "--docs", str(docs), "--no-cache"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "stale: 1 change(s)" in out and "p.md:1: method CreateGadgetCmd#run not found" in out

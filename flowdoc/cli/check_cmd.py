@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc import drift
-from flowdoc.cli.common import add_source_options, load_scan, out, source_root
-from flowdoc.cli.snapshot_cmd import _display_root, load_side, write_output
+from flowdoc.cli.common import add_source_options, out, source_root
+from flowdoc.cli.snapshot_cmd import _display_root, load_side, scan_for, write_output
 from flowdoc.problems import InputError
 
 DEFAULT_DOCS = Path("site_src")
@@ -254,7 +254,7 @@ def run(args: argparse.Namespace) -> int:
         if side.index is None:
             from flowdoc.symbols import build_symbol_index
 
-            side.index = build_symbol_index(side.scan or load_scan(args))
+            side.index = build_symbol_index(side.scan or scan_for(str(source_root(args)), args))
         return side.index
 
     stale: list[drift.Change] = []

@@ -122,9 +122,18 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
         if args is not None and hasattr(args, "source"):
             return load_scan(args, path)
         return scan_tree(path, excludes=excludes, jobs=jobs, cache=cache)
-    label = version or path.name
+    name = path.resolve().name or str(path)
+    label = f"{name} ({version})" if version else name
     return _live_side(spec, "tree", key, scan, cache, need_index or _no_model_cache(args), root_label or spec,
                       label)
+
+
+def scan_for(spec: str, args: argparse.Namespace) -> ScanResult:
+    """The scan of a tree or git source (for stages the model cache does not cover)."""
+    excludes = tuple(getattr(args, "exclude", ()) or ())
+    if gitsource.is_git_spec(spec):
+        return gitsource.scan_git(spec, excludes=excludes, jobs=getattr(args, "jobs", None), cache=_cache(args))
+    return load_scan(args, Path(spec))
 
 
 def _no_model_cache(args) -> bool:
@@ -141,7 +150,11 @@ def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -
     from flowdoc.symbols import build_symbol_index
 
     index = build_symbol_index(scan)
-    api_model = build_api_model(scan, index)
+    if kind == "git":  # the model reads a few files' text: serve them from the commit
+        with gitsource.materialized(scan) as readable:
+            api_model = build_api_model(readable, index)
+    else:
+        api_model = build_api_model(scan, index)
     model = drift.normalize(api_model.as_dict())
     if cache is not None:
         _store_cached_model(cache, key, model)
