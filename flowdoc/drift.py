@@ -229,6 +229,7 @@ def _simple(fqn: Any) -> str:
 class _Comparer:
     def __init__(self, locate_param: ParamLocator | None) -> None:
         self.changes: list[Change] = []
+        self.known_params: set[tuple] = set()
         self.locate_param = locate_param
 
     def add(self, kind: str, severity: str, cmd: dict, message: str, *, param: str | None = None,
@@ -250,6 +251,10 @@ class _Comparer:
 
     def run(self, old: dict, new: dict) -> list[Change]:
         old_cmds, new_cmds = _by_name(old.get("commands")), _by_name(new.get("commands"))
+        # parameters declared before by the same class: an API that starts inheriting them
+        # from an existing base class gains no parameter new to the code base
+        self.known_params = {(p.get("declared_in"), p["name"]) for c in old_cmds.values()
+                             for p in c.get("params") or () if p.get("declared_in")}
         removed = sorted(set(old_cmds) - set(new_cmds))
         added = sorted(set(new_cmds) - set(old_cmds))
         renamed = self._renames(old_cmds, new_cmds, removed, added)
@@ -360,7 +365,7 @@ class _Comparer:
             else:
                 self.add("param-added", NON_BREAKING, n, f"API {name}: optional parameter {pname} added"
                          f" ({p.get('type')})", param=pname, new=p.get("type"), where=where)
-            if not p.get("since"):
+            if not p.get("since") and (p.get("declared_in"), pname) not in self.known_params:
                 self.add("param-without-since", WARNING, n, f"API {name}: new parameter {pname} has no 'since'",
                          param=pname, where=where)
         for pname in sorted(set(old_ps) & set(new_ps)):

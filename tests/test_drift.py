@@ -495,3 +495,11 @@ def test_fixture_change_points_at_the_parameter_line(tmp_path):
     new = acme_model(tmp_path, TREE_CASES["parameter became required"][0], "new")
     (ch,) = drift.compare(old, new)
     assert (ch.file, ch.line) == (CREATE, 10)  # the @Parameter field
+
+
+def test_inherited_parameters_of_an_existing_base_class_are_not_warned():
+    old = copy.deepcopy(BASE)
+    old["commands"].append(command("listWidgets", [param("pagesize", "integer", declared_in="org.acme.api.BaseListCmd")]))
+    new = copy.deepcopy(old)
+    new["commands"][1]["params"].append(param("pagesize", "integer", declared_in="org.acme.api.BaseListCmd"))
+    assert kinds(drift.compare(old, new)) == [("param-added", "non-breaking", "listThings", "pagesize")]
