@@ -1,13 +1,15 @@
 """Benchmark of `flowdoc build`: a cold full site, an unchanged rebuild, and a rebuild after one edit.
 
-    python benchmarks/bench_site.py [TREE]      (default: /tmp/cloudstack-4.22.0.0-SNAPSHOT)
+    python benchmarks/bench_site.py [TREE] [--screenshots DIR]   (default: /tmp/cloudstack-4.22.0.0-SNAPSHOT)
 
 Cold means an empty facts cache, no staging folder and no previous site. Prints the figures
-recorded in site_src/benchmarks/site.md.
+recorded in site_src/benchmarks/site.md. With ``--screenshots DIR`` it also takes the PNG
+screenshots of the built site that the guides show (Debian chromium + playwright, network cut off).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import shutil
@@ -17,7 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
-TREE = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cloudstack-4.22.0.0-SNAPSHOT")
+_parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+_parser.add_argument("tree", nargs="?", type=Path, default=Path("/tmp/cloudstack-4.22.0.0-SNAPSHOT"))
+_parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
+_ARGS = _parser.parse_args()
+TREE, SHOTS = _ARGS.tree, _ARGS.screenshots
+SHOT_PAGES = [  # (file name, page, what to show)
+    ("api-page.png", "api/deployVirtualMachine.html", None),
+    ("flow-page.png", "flows/deployVirtualMachine.html", ".flowdoc-mermaid-svg svg"),
+    ("call-tree.png", "flows/deployVirtualMachine.html", ".flowdoc-calltree"),
+    ("api-index.png", "api/index.html", None),
+]
 FLOWDOC = [sys.executable, "-c", "import sys; from flowdoc.cli import main; sys.exit(main())"]
 
 
@@ -40,6 +52,42 @@ def site_figures(site: Path) -> dict:
             "largest page": f"{largest.relative_to(site)} ({largest.stat().st_size / 1e3:.0f} KB)"}
 
 
+def screenshots(site: Path, target: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    target.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path="/usr/bin/chromium", headless=True, viewport={"width": 1200, "height": 760},
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        page = context.new_page()
+        for name, path, selector in SHOT_PAGES:
+            page.goto(f"{base}/{path}")
+            if selector:
+                page.locator(selector).first.wait_for(timeout=30_000)
+                if "calltree" in selector:
+                    page.locator(".flowdoc-calltree details").nth(1).locator("summary").click()
+                page.locator(selector).first.scroll_into_view_if_needed()
+                page.evaluate("s => document.querySelector(s).scrollIntoView()", selector.split(" ")[0])
+            page.screenshot(path=str(target / name))
+            print(f"screenshot {target / name}: {(target / name).stat().st_size / 1e3:.0f} KB")
+        context.close()
+    server.shutdown()
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="flowdoc-bench-site-"))
     try:
@@ -56,6 +104,8 @@ def main() -> None:
         print(f"forced full rebuild, warm facts cache: {forced:.1f} s   [{line}]")
         for key, value in figures.items():
             print(f"{key}: {value}")
+        if SHOTS is not None:
+            screenshots(site, SHOTS)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
