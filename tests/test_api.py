@@ -9,7 +9,7 @@ import pytest
 from flowdoc.api import ApiModel, build_api_model, category_for, guarded_class_literals, negate
 from flowdoc.cli import main
 from flowdoc.symbols import build_symbol_index
-from tests.helpers import scan_java_tree
+from tests.helpers import scan_java_tree, write_java_tree
 
 API = "core/src/main/java/org/zeta/api"
 HEADER = "package org.zeta.api;\n"
@@ -460,3 +460,13 @@ def test_cli_formats(tmp_path, capsys):
     assert main(["api", "--format", "table", "--no-cache", "--name", "deploy*"]) == 0
     assert "deployInstance" in capsys.readouterr().out
     assert main(["api", "--no-cache", "--name", "nomatch*"]) == 2
+    assert main(["api", "--no-cache", "--strict", "-o", str(tmp_path / "t.txt")]) == 0  # the sample has no problems
+    assert "deployInstance" in (tmp_path / "t.txt").read_text()
+
+
+def test_cli_strict_exit_code_with_problems(tmp_path):
+    write_java_tree(tmp_path, TREE)
+    assert main(["api", "--no-cache", "-s", str(tmp_path), "-f", "json", "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["api", "--no-cache", "-s", str(tmp_path), "--strict", "-f", "json", "-o",
+                 str(tmp_path / "b.json")]) == 1
+    assert json.loads((tmp_path / "b.json").read_text())["problems"]

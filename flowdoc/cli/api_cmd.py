@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--category", action="append", default=[], metavar="NAME",
                         help="only APIs of this category (repeatable), e.g. 'Virtual Machine'")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when there are problems (unresolved constants, duplicate names, ...)")
     parser.set_defaults(run=run)
 
 
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         console.print(f"[yellow]{problem}[/]", markup=True, highlight=False)
     if len(model.problems) > 20:
         console.print(f"... and {len(model.problems) - 20} more problems (see --format json)")
-    return 0
+    return 1 if args.strict and model.problems else 0
 
 
 def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
