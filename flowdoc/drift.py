@@ -568,11 +568,9 @@ def rows(changes: Iterable[Change]) -> list[Row]:
             continue
         names = ", ".join(c.param or "" for c in group)
         files = {(c.file, c.line) for c in group}
-        where = first.where if len(files) == 1 else (first.file or "")
-        line = first.line if len(files) == 1 else None
+        where = first.where if len(files) == 1 else f"{first.where} (+{len(files) - 1} more places)"
         out.append(Row(first.severity, first.api, f"API {first.api}: {len(group)} {_PLURAL[first.kind]}: {names}",
-                       where if len(files) == 1 else f"{first.where} (+{len(files) - 1} more places)",
-                       first.side, first.file, line, len(group)))
+                       where, first.side, first.file, first.line, len(group)))
     return out
 
 
