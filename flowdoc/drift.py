@@ -353,8 +353,11 @@ class _Comparer:
         name = n["name"]
         old_ps, new_ps = _by_name(o.get("params")), _by_name(n.get("params"))
         for pname in sorted(set(old_ps) - set(new_ps)):
-            self.add("param-removed", BREAKING, n, f"API {name}: parameter {pname} removed", param=pname,
-                     old=old_ps[pname].get("type"))
+            gone = old_ps[pname]
+            was = f" (was {gone['file'].rsplit('/', 1)[-1]}:{gone['line']})" if gone.get("file") and gone.get("line") \
+                else ""
+            self.add("param-removed", BREAKING, n, f"API {name}: parameter {pname} removed{was}", param=pname,
+                     old=gone.get("type"))
         for pname in sorted(set(new_ps) - set(old_ps)):
             p = new_ps[pname]
             where = self.param_where(n, p)
