@@ -84,7 +84,7 @@ def _unknown(reason: str) -> JType:
 @dataclass(slots=True)
 class SiteResult:
     status: str  # internal | external | unresolved
-    targets: list[tuple[str, str]] = field(default_factory=list)  # (node id, edge kind)
+    targets: list[tuple[str, str, str]] = field(default_factory=list)  # (node id, edge kind, bean class)
     ambiguous: bool = False
     text: str | None = None  # the unknown target's text
     reason: str | None = None
@@ -143,6 +143,7 @@ class CallGraph:
     stats: CallGraphStats
     problems: tuple[Problem, ...] = ()
     _resolver: _Resolver | None = field(default=None, repr=False)
+    root: str = ""  # the source tree, for reading method texts (instanceof branches)
 
     def node(self, node_id: str) -> dict:
         return self.graph.nodes[node_id]
@@ -697,11 +698,11 @@ class _Resolver:
                 return SiteResult("external")
             reason = "no-method" if not candidates else "no-overload"
             return self._unresolved(f"{_short(fqn)}#{member}", reason)
-        targets: list[tuple[str, str]] = []
+        targets: list[tuple[str, str, str]] = []
         ambiguous = len(chosen) > 1
         value = None
         for owner, m in chosen:
-            targets.append((self.mid(owner, m), "call"))
+            targets.append((self.mid(owner, m), "call", ""))
             if value is None and m.return_type is not None:
                 value = self._return_type(recv, owner, m, site, ctx)
         if not nonvirtual and site.kind != "ref":
@@ -709,15 +710,14 @@ class _Resolver:
             if not ("static" in m.modifiers or "private" in m.modifiers or m.is_constructor or recv.static):
                 beans = self.injection.field_beans(*origin) if origin is not None else None
                 if beans is not None and beans.classes and not beans.is_list:
-                    impls = []
+                    impls: dict[str, str] = {}
                     for bean in beans.classes:
                         hit = self.override(bean, owner, m)
                         if hit is not None and hit[1].has_body:
-                            impls.append(self.mid(*hit))
+                            impls.setdefault(self.mid(*hit), bean)
                     if impls:
-                        impls = list(dict.fromkeys(impls))
-                        for hit in impls:
-                            targets.append((hit, "inject"))
+                        for hit, bean in impls.items():
+                            targets.append((hit, "inject", bean))
                         ambiguous = ambiguous or len(impls) > 1
                         return SiteResult("internal", targets, ambiguous, value=value)
                 impls = self.dispatch_targets(fqn, owner, m)
@@ -725,7 +725,7 @@ class _Resolver:
                 for hit in impls:
                     if hit[0] == owner and hit[1] is m:
                         continue
-                    targets.append((self.mid(*hit), "dispatch"))
+                    targets.append((self.mid(*hit), "dispatch", ""))
                 n_runtime = len([h for h in impls if not (h[0] == owner and h[1] is m)]) + (1 if concrete_here else 0)
                 ambiguous = ambiguous or n_runtime > 1
         return SiteResult("internal", targets, ambiguous, value=value)
@@ -1011,7 +1011,7 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
                         unknown_nodes.add(target)
                         graph.add_node(target, kind="unknown", reason=reason)
                     add_edge(node, target, kind="unknown", file=path, line=site.line, ambiguous=False, site=i,
-                             self_call=False)
+                             self_call=False, bean="")
                     stats.edges["unknown"] += 1
                     continue
                 if result.status == "external":
@@ -1020,18 +1020,18 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
                 stats.resolved += 1
                 if result.ambiguous:
                     stats.ambiguous_sites += 1
-                for target, kind in result.targets:
+                for target, kind, bean in result.targets:
                     if target not in methods:
                         continue
                     add_edge(node, target, kind=kind, file=path, line=site.line, ambiguous=result.ambiguous,
-                             site=i, self_call=result.self_call)
+                             site=i, self_call=result.self_call, bean=bean)
                     stats.edges[kind] += 1
             for creation in creations:
                 stats.creations += 1
                 _add_creation_edges(resolver, ctx, node, path, creation, calls, methods, graph, stats)
 
     stats.seconds = time.perf_counter() - started
-    return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver)
+    return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver, root=str(scan.root or ""))
 
 
 def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, creation, calls, methods, graph,
@@ -1055,7 +1055,7 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
             target = resolver.mid(owner, m)
             if target in methods:
                 graph.add_edge(node, target, kind=kind, file=path, line=creation.line, ambiguous=False, site=-1,
-                               self_call=False)
+                               self_call=False, bean="")
                 stats.edges[kind] += 1
         return
     fqn = index.resolve_type(creation.type.name, ctx.cls)
@@ -1066,7 +1066,7 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
         target = resolver.mid(owner, m)
         if target in methods:
             graph.add_edge(node, target, kind="new", file=path, line=creation.line, ambiguous=len(chosen) > 1,
-                           site=-1, self_call=False)
+                           site=-1, self_call=False, bean="")
             stats.edges["new"] += 1
 
 
