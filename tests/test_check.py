@@ -153,7 +153,7 @@ def test_check_clean_docs_pass_and_github_format(tree, docs, capsys):
     (docs / "bad.md").write_text("Use `listGadget`.\n")
     code, out, _ = run(capsys, "check", "--source", str(tree), "--docs", str(docs), "--format", "github")
     assert code == 1
-    assert out.strip() == (f"::error file={docs}/bad.md,line=1,title=flowdoc check: dangling reference::"
+    assert out.strip() == (f"::error file={docs}/bad.md,line=1,title=flowdoc check%3A dangling reference::"
                            "API listGadget does not exist (closest: listGadgets)")
 
 

@@ -283,12 +283,13 @@ def _render(fmt, args, side, has_snapshot, stale, docs, dangling, pages, checked
     if fmt == "github":
         lines = []
         for ch in stale:
-            prop = f"file={ch.file},line={ch.line}," if ch.file and ch.side == "new" else ""
-            lines.append(f"::error {prop}title=flowdoc check: snapshot is stale::{ch.message}")
+            prop = f"file={drift._gh_prop(ch.file)},line={ch.line}," if ch.file and ch.side == "new" else ""
+            lines.append(f"::error {prop}title={drift._gh_prop('flowdoc check: snapshot is stale')}::"
+                         f"{drift._gh_data(ch.message)}")
         for d in dangling:
             hint = f" (closest: {d.closest})" if d.closest else ""
-            lines.append(f"::error file={d.ref.page},line={d.ref.line},title=flowdoc check: dangling reference::"
-                         f"{d.reason}{hint}")
+            lines.append(f"::error file={drift._gh_prop(d.ref.page)},line={d.ref.line},"
+                         f"title={drift._gh_prop('flowdoc check: dangling reference')}::{drift._gh_data(d.reason + hint)}")
         return "\n".join(lines) + ("\n" if lines else "")
     lines = []
     if has_snapshot:
