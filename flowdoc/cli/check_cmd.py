@@ -11,7 +11,7 @@ What a page reference is (everything inside ``<!-- flowdoc-check: off -->`` ...
   model, except ``get``/``set``/``is``/``has``, which Java getters share). Plain words are
   never checked.
 - **URLs**: every ``command=NAME`` anywhere on a page (code blocks included) must be an
-  API; every other key of the same query string must be a parameter of that API
+  API (an all-capitals value is a placeholder and is skipped); every other key of the same query string must be a parameter of that API
   (``key[0].name`` counts as ``key``; signing and paging keys such as ``apikey``,
   ``signature``, ``response``, ``sessionkey`` are always allowed).
 - **Methods**: ``Class#method`` or ``pkg.Class#method`` must name a type of the tree (by
@@ -132,8 +132,8 @@ def _url_refs(page: str, lineno: int, token: str) -> list[Reference]:
     if not command:
         return []
     command = re.match(r"[A-Za-z0-9_]*", command).group(0)
-    if not command:
-        return []
+    if not command or command.upper() == command:
+        return []  # empty, or a placeholder such as command=NAME
     refs = [Reference(page, lineno, "api", command)]
     for key in keys:
         base = re.split(r"[\[.]", key, maxsplit=1)[0]
