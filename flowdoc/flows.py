@@ -270,6 +270,8 @@ class FlowBuilder:
         self.create_bind = self._find_method(self.rules.create_class, self.rules.create_method, arity=0)
         self.command_root = class_of(self.execute_bind) if self.execute_bind else None
         self._guard_types: tuple[str, ...] | None = None
+        self._adjacency: dict[str, list[tuple[str, dict]]] = {}
+        self._corridor: set[str] | None = None
 
     # ---------------------------------------------------------------- lookups
     def _find_method(self, cls: str, method: str, arity: int | None = None) -> str | None:
@@ -360,7 +362,7 @@ class FlowBuilder:
     def _framework_key(self, command_cls: str, is_async: bool) -> tuple:
         if self._guard_types is None:
             types: set[str] = set()
-            for node in self._reachable():
+            for node in sorted(self.corridor()):
                 for guard, cls in self.guards_of(node):
                     for atom in _atoms(guard.atoms):
                         fqn = self.index.resolve_type(atom[2], cls)
@@ -369,20 +371,45 @@ class FlowBuilder:
             self._guard_types = tuple(sorted(types))
         return (is_async, *(self.index.is_subtype(command_cls, t) for t in self._guard_types))
 
-    def _reachable(self) -> set[str]:
-        seen: set[str] = set()
-        if self.entry is None:
-            return seen
-        todo = [self.entry]
+    def adjacency(self, node: str) -> list[tuple[str, dict]]:
+        """Edges a framework search may follow from ``node`` (command independent)."""
+        found = self._adjacency.get(node)
+        if found is None:
+            found = [(t, d) for t, d in self.graph.out_edges(node)
+                     if d["kind"] != "unknown" and not self._blocked(t)]
+            self._adjacency[node] = found
+        return found
+
+    def corridor(self) -> set[str]:
+        """Methods on some path from the entry to a bind point: reachable from the entry and
+        reaching a bind point. Per-command searches stay inside it."""
+        if self._corridor is not None:
+            return self._corridor
+        binds = {b for b in (self.execute_bind, self.create_bind) if b}
+        forward: set[str] = set()
+        if self.entry is not None:
+            todo = [self.entry]
+            while todo:
+                node = todo.pop()
+                if node in forward:
+                    continue
+                forward.add(node)
+                if node in binds:
+                    continue
+                todo.extend(t for t, _ in self.adjacency(node) if t not in forward)
+        backward: set[str] = set()
+        todo = sorted(binds)
+        graph = self.graph.graph
         while todo:
             node = todo.pop()
-            if node in seen:
+            if node in backward:
                 continue
-            seen.add(node)
-            for target, data in self.graph.out_edges(node):
-                if data["kind"] != "unknown" and target not in seen and not self._blocked(target):
-                    todo.append(target)
-        return seen
+            backward.add(node)
+            for pred, _, data in graph.in_edges(node, data=True):
+                if pred not in backward and pred in forward and data["kind"] != "unknown":
+                    todo.append(pred)
+        self._corridor = forward & backward
+        return self._corridor
 
     def _blocked(self, target: str) -> bool:
         """Framework searches do not wander into command classes (their own behaviour is the
@@ -403,6 +430,7 @@ class FlowBuilder:
         paths: dict[str, list[tuple[str, dict | None]]] = {}
         if self.entry is not None:
             targets = {b for b in (self.execute_bind, self.create_bind) if b}
+            corridor = self.corridor()
             start = (self.entry, False)
             parent: dict[tuple[str, bool], tuple[tuple[str, bool], dict] | None] = {start: None}
             queue = deque([start])
@@ -416,10 +444,8 @@ class FlowBuilder:
                         found[node] = state
                     continue
                 excluded = self.excluded_lines(node, command_cls)
-                for target, data in self.graph.out_edges(node):
-                    if data["kind"] == "unknown" or (excluded and data["line"] in excluded):
-                        continue
-                    if self._blocked(target):
+                for target, data in self.adjacency(node):
+                    if target not in corridor or (excluded and data["line"] in excluded):
                         continue
                     nxt = (target, crossed or data["kind"] == "async")
                     if nxt not in parent:
@@ -452,7 +478,7 @@ class FlowBuilder:
         if not paths:
             flow.framework_found = False
             flow.problems.append("no framework path from the entry to the command's bind points")
-            for bind_node, impl in binds.items():
+            for impl in binds.values():
                 if impl:
                     self._expand(flow, impl, "dispatch", None, None, 0, depth, cls, expanded, False)
             return flow
