@@ -158,9 +158,10 @@ def load_snapshot(path, label: str | None = None) -> dict:
     return validate_model(data, label)
 
 
-def normalize(model: dict) -> dict:
-    """A stably sorted copy of a model dict: the form written as a snapshot."""
-    data = json.loads(json.dumps(model))  # deep copy, plain JSON types only
+def normalize(model: dict, copy: bool = True) -> dict:
+    """A stably sorted copy of a model dict: the form written as a snapshot (sorted in place
+    when ``copy`` is false and the caller owns the dict)."""
+    data = json.loads(json.dumps(model)) if copy else model  # a deep copy of plain JSON types
     commands = []
     for cmd in sorted(data.get("commands", []), key=lambda c: c["name"]):
         cmd["params"] = sorted(cmd.get("params") or [], key=lambda p: p["name"])

@@ -229,3 +229,21 @@ def test_diff_formats(tree, snap, tmp_path, capsys):
     assert "#### ❌ Breaking (1)" in md.read_text()
     code, out, _ = run(capsys, "diff", str(snap), str(tree), "--format", "json")
     assert json.loads(out)["summary"]["breaking"] == 1
+
+
+def test_model_cache_reuses_and_invalidates(tree, tmp_path):
+    from argparse import Namespace
+
+    from flowdoc.cli.snapshot_cmd import load_side
+
+    args = Namespace(cache_dir=tmp_path / "cache", no_cache=False, exclude=[], jobs=1)
+    first = load_side(str(tree), args)
+    assert first.scan is not None  # built
+    again = load_side(str(tree), args)
+    assert again.scan is None and again.model == first.model  # from the model cache
+    write_java_tree(tree, {LIST: edit(ACME, LIST, '"search words"', '"words to search"')[LIST]})
+    changed = load_side(str(tree), args)
+    assert changed.scan is not None  # a changed file is a new key
+    assert changed.model["commands"][1]["params"][0]["description"] == "words to search"
+    rebuilt = load_side(str(tree), Namespace(**vars(args), no_model_cache=True))
+    assert rebuilt.scan is not None and rebuilt.model == changed.model

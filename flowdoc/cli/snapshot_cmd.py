@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import pickle
 from dataclasses import dataclass
@@ -96,7 +95,10 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
         if not java:
             raise InputError(f"{spec}: no .java files at {commit[:12]}")
         version = gitsource.read_version(git.repo, commit, entries)
-        key = _model_key("git", version, java, excludes)
+        git_key = _model_key("git", version, java, excludes)
+
+        def key(scan: ScanResult | None = None) -> str:
+            return git_key
 
         def scan() -> ScanResult:
             return gitsource.scan_git(git, excludes=excludes, jobs=jobs, cache=cache)
@@ -112,11 +114,14 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
         return Side(spec, "snapshot", model, f"{path.name} ({version})" if version else path.name)
     if not path.is_dir():
         raise InputError(f"{spec}: not a file or directory")
-    pairs = _tree_hashes(path, excludes, cache)
-    if not pairs:
-        raise InputError(f"{spec}: no .java files under it")
     version = read_source_version(path)
-    key = _model_key("tree", version, pairs, excludes)
+
+    def key(scan: ScanResult | None = None) -> str:
+        # before a scan: hash the files (the stat index makes it cheap); after: the scan's hashes
+        pairs = _tree_hashes(path, excludes, cache) if scan is None else [(f.path, f.sha) for f in scan.files]
+        if not pairs:
+            raise InputError(f"{spec}: no .java files under it")
+        return _model_key("tree", version, pairs, excludes)
 
     def scan() -> ScanResult:
         if args is not None and hasattr(args, "source"):
@@ -140,11 +145,13 @@ def _no_model_cache(args) -> bool:
     return bool(getattr(args, "no_model_cache", False))
 
 
-def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -> Side:
-    cached = _load_cached_model(cache, key) if (cache is not None and not need_index) else None
-    if cached is not None:
-        cached["source"] = {**(cached.get("source") or {}), "root": root_label}
-        return Side(spec, kind, cached, label)
+def _live_side(spec, kind, key_fn, scan_fn, cache, skip_lookup, root_label, label) -> Side:
+    """The model from the cache when it is there (unless ``skip_lookup``), else built."""
+    if cache is not None and not skip_lookup:
+        cached = _load_cached_model(cache, key_fn())
+        if cached is not None:
+            cached["source"] = {**(cached.get("source") or {}), "root": root_label}
+            return Side(spec, kind, cached, label)
     scan = scan_fn()
     from flowdoc.api import build_api_model
     from flowdoc.symbols import build_symbol_index
@@ -155,9 +162,9 @@ def _live_side(spec, kind, key, scan_fn, cache, need_index, root_label, label) -
             api_model = build_api_model(readable, index)
     else:
         api_model = build_api_model(scan, index)
-    model = drift.normalize(api_model.as_dict())
+    model = drift.normalize(api_model.as_dict(), copy=False)
     if cache is not None:
-        _store_cached_model(cache, key, model)
+        _store_cached_model(cache, key_fn(scan), model)
     model["source"] = {**(model.get("source") or {}), "root": root_label}
     return Side(spec, kind, model, label, scan=scan, index=index)
 
@@ -231,7 +238,6 @@ def _load_cached_model(cache: FactsCache, key: str):
 
 def _store_cached_model(cache: FactsCache, key: str, model: dict) -> None:
     try:
-        _atomic_write(_model_path(cache, key), pickle.dumps(json.loads(json.dumps(model)),
-                                                           protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic_write(_model_path(cache, key), pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
