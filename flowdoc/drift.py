@@ -9,13 +9,15 @@ class, changes nothing here.
 Severities, most serious first:
 
 - ``breaking``: API removed, renamed or no longer registered; parameter removed, became
-  required, added as required, retyped or shortened; sync/async changed; response field
-  removed or retyped; role removed.
-- ``non-breaking``: API added; optional parameter added; parameter became optional or
-  longer; response field added; role added.
-- ``warning``: a new API, or a new parameter of an existing API, without ``since``; an API
-  that gained role restrictions where it named none.
+  required, added as required, retyped, shortened or limited to fewer roles; sync/async
+  changed; response field removed or retyped; role removed.
+- ``non-breaking``: API added; optional parameter added; parameter became optional, longer
+  or open to more roles; response field added or response class changed; role added.
+- ``warning``: a new API, or a parameter new to the code base, without ``since``; an API
+  whose ``authorized`` roles went from some to none or from none to some.
 - ``doc``: description, ``since``, related entities or doc visibility changed.
+
+Places (file, line, declaring class) are never compared. ``_KIND_SEVERITY`` lists every kind.
 
 Report styles: ``text`` (grouped, coloured on a terminal), ``markdown`` (a PR comment),
 ``json`` (for tools) and ``github`` (workflow-command annotations at the Java line).
