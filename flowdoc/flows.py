@@ -665,3 +665,125 @@ def build_flow(command, graph: CallGraph, index: SymbolIndex, depth: int = 5,
                rules: FlowRules | None = None) -> Flow:
     """The request flow of one API command (see the module docstring)."""
     return flow_builder(graph, index, rules).build(command, depth)
+
+
+def _short_node(node: str) -> str:
+    """``Class.method(Args)`` without the package."""
+    head, _, args = node.partition("(")
+    cls, _, method = head.rpartition(".")
+    return f"{cls.rsplit('.', 1)[-1]}.{method}({args}"
+
+
+def format_flow_text(flow: Flow) -> str:
+    """An indented tree, one hop per line with the call site (``file:line``), the edge kind,
+    the async hand-off marked, repeats and folded callees noted."""
+    head = "async" if flow.is_async else "sync"
+    if flow.async_create:
+        head += ", async-create"
+    lines = [f"{flow.api}  ({flow.command_class}; {head})"]
+    if not flow.framework_found:
+        lines.append("  (no framework path found from the entry; showing the command's methods only)")
+    for step in flow.steps:
+        indent = "  " * step.depth
+        if step.is_async:
+            lines.append(f"{indent}== async hand-off: the rest runs on a job thread ==")
+        marker = "=>" if step.is_async else ("*" if step.kind == "entry" else "->")
+        text = f"{indent}{marker} {_short_node(step.node)}"
+        if step.kind not in ("entry", "call"):
+            text += f"  [{step.kind}]"
+        if step.call_file:
+            text += f"  {step.call_file}:{step.call_line}"
+        else:
+            node = flow.nodes.get(step.node, {})
+            if node.get("file"):
+                text += f"  {node['file']}:{node.get('line')}"
+        if step.repeat:
+            text += "  (see above)"
+        elif step.folded:
+            text += f"  (+{step.folded} not shown)"
+        lines.append(text)
+    if flow.unknown:
+        lines.append(f"unresolved calls: {len(flow.unknown)} (flowdoc flow --format json lists them)")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class CallerPath:
+    """One API reaching a method: ``path`` from the API's bound create()/execute() (or a
+    framework method) to the method, as (node, edge kind, call file, call line) hops."""
+
+    api: str
+    command_class: str
+    via: str  # the bound method (or framework method) the path starts from
+    path: list[tuple[str, str, str | None, int | None]]
+
+    def as_dict(self) -> dict:
+        return {"api": self.api, "command_class": self.command_class, "via": self.via,
+                "hops": len(self.path) - 1,
+                "path": [{"node": n, "kind": k, "call_file": f, "call_line": line} for n, k, f, line in self.path]}
+
+
+def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, commands, max_depth: int = 12,
+                 rules: FlowRules | None = None) -> list[CallerPath]:
+    """Impact analysis: which APIs reach any of ``targets``, each with one shortest path.
+
+    A reverse breadth-first search from the targets stops at methods that some API binds as
+    its create()/execute(), and at the framework corridor (then every API whose framework path
+    passes there reaches the target)."""
+    builder = flow_builder(graph, index, rules)
+    bound: dict[str, list] = {}
+    for command in commands:
+        for bind_node in (builder.execute_bind, builder.create_bind):
+            if bind_node is None:
+                continue
+            if bind_node == builder.create_bind and not index.is_subtype(command.class_name, class_of(bind_node)):
+                continue
+            impl = builder.bind(command.class_name, bind_node)
+            if impl:
+                bound.setdefault(impl, []).append(command)
+    corridor = builder.corridor()
+    nx_graph = graph.graph
+    parent: dict[str, tuple[str, dict] | None] = {t: None for t in targets if t in nx_graph}
+    queue = deque((t, 0) for t in parent)
+    hits: list[str] = []
+    while queue:
+        node, dist = queue.popleft()
+        if node in bound or (node in corridor and node not in (builder.execute_bind, builder.create_bind)):
+            hits.append(node)
+            if node in bound:
+                continue
+        if dist >= max_depth:
+            continue
+        for pred, _, data in sorted(nx_graph.in_edges(node, data=True), key=lambda e: (e[0], e[2]["line"])):
+            if data["kind"] == "unknown" or pred in parent:
+                continue
+            if pred in corridor and builder.is_command_type(class_of(node)):
+                continue  # the framework calling a command's own method: not a path for every API
+            parent[pred] = (node, data)
+            queue.append((pred, dist + 1))
+
+    def path_from(start: str) -> list[tuple[str, str, str | None, int | None]]:
+        hops = [(start, "entry", None, None)]
+        current = start
+        while parent.get(current) is not None:
+            nxt, data = parent[current]
+            hops.append((nxt, data["kind"], data["file"], data["line"]))
+            current = nxt
+        return hops
+
+    results: dict[str, CallerPath] = {}
+    for hit in hits:
+        path = path_from(hit)
+        if hit in bound:
+            for command in bound[hit]:
+                old = results.get(command.name)
+                if old is None or len(path) < len(old.path):
+                    results[command.name] = CallerPath(command.name, command.class_name, hit, path)
+            continue
+        for command in commands:  # a framework method: the APIs whose framework path uses it
+            if command.name in results:
+                continue
+            paths = builder.framework_paths(command.class_name, bool(command.isasync))
+            if any(hit == n for p in paths.values() for n, _ in p):
+                results[command.name] = CallerPath(command.name, command.class_name, hit, path)
+    return [results[k] for k in sorted(results)]

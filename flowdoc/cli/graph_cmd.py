@@ -1,0 +1,53 @@
+"""``flowdoc graph``: the whole call graph as JSON or GraphML, for other tools."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+
+import networkx as nx
+
+from flowdoc.cli.common import add_source_options, emit, load_scan
+
+SCHEMA = "flowdoc.callgraph/1"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("graph", help="export the whole call graph (json or graphml)")
+    add_source_options(parser)
+    parser.add_argument("--format", choices=("json", "graphml"), default="json")
+    parser.add_argument("-o", "--output", default=None, help="write to FILE instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def graph_as_dict(graph, scan) -> dict:
+    g = graph.graph
+    nodes = []
+    for node in sorted(g.nodes):
+        attrs = g.nodes[node]
+        nodes.append({"id": node, **{k: attrs[k] for k in sorted(attrs)}})
+    edges = []
+    for u, v, d in g.edges(data=True):
+        edges.append({"from": u, "to": v, "kind": d["kind"], "file": d["file"], "line": d["line"],
+                      "ambiguous": d["ambiguous"]})
+    edges.sort(key=lambda e: (e["from"], e["line"], e["to"], e["kind"]))
+    return {"schema": SCHEMA, "source": {"root": str(scan.root), "version": scan.version},
+            "stats": graph.stats.as_dict(), "nodes": nodes, "edges": edges}
+
+
+def run(args: argparse.Namespace) -> int:
+    from flowdoc.callgraph import build_call_graph
+    from flowdoc.symbols import build_symbol_index
+
+    scan = load_scan(args)
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+    if args.format == "json":
+        text = json.dumps(graph_as_dict(graph, scan), indent=1)
+    else:
+        buffer = io.BytesIO()
+        nx.write_graphml(graph.graph, buffer)
+        text = buffer.getvalue().decode("utf-8")
+    emit(text, args.output)
+    return 0
