@@ -4,7 +4,8 @@
 (constructors ``pkg.Class.<init>(...)``, anonymous classes ``pkg.Outer$1.run()``); calls that
 cannot be resolved go to ``?:<text>`` nodes so they stay visible and countable. Every edge
 carries ``kind``, ``file``, ``line``, ``ambiguous`` and ``site`` (the call site's index in the
-caller, ``-1`` for creations):
+caller, ``-1`` for creations), plus ``self_call`` (receiver ``this``/implicit, so a subclass
+override may run) and ``bean`` (the bean class behind an ``inject`` edge) where they apply:
 
 - ``call``: the statically bound target (the declared method, also when it is abstract);
 - ``dispatch``: class-hierarchy analysis, the implementations a virtual call can reach;
@@ -90,6 +91,7 @@ class SiteResult:
     reason: str | None = None
     value: JType | None = None  # the call's value type, for chained calls
     self_call: bool = False  # receiver is this/implicit: may be rebound to a subclass override
+    lazy: tuple | None = None  # (receiver, owner, method, site): the value type, computed when asked
 
 
 @dataclass
@@ -213,7 +215,7 @@ class _Resolver:
         self.injection = injection
         self.main = main  # FQNs of types in main (non-test) sources
         self._methods_memo: dict[tuple[str, str], list[tuple[str, MethodFacts]]] = {}
-        self._jtype_memo: dict[tuple[TypeRef, str], JType] = {}
+        self._jtype_memo: dict[tuple[str, int, str], JType] = {}
         self._impls_memo: dict[str, tuple[str, ...]] = {}
         self._dispatch_memo: dict[tuple[str, str, int], tuple[tuple[str, MethodFacts], ...]] = {}
         self._external_super_memo: dict[str, bool] = {}
@@ -302,8 +304,9 @@ class _Resolver:
             return JType(bound.fqn, bound.args, bound.dims + ref.dims, origin=bound.origin) if ref.dims else bound
         if method is not None and name in method.type_params:
             return _unknown("generic")
-        if env is None and not ref.args:
-            key = (ref, context)
+        cacheable = env is None and not ref.args
+        if cacheable:
+            key = (name, ref.dims, context)
             memo = self._jtype_memo.get(key)
             if memo is not None:
                 return memo
@@ -318,8 +321,8 @@ class _Resolver:
             else:
                 args = tuple(self.jtype(a, context, env, method) for a in ref.args) if ref.args else ()
                 result = JType(fqn, args, ref.dims)
-        if env is None and not ref.args:
-            self._jtype_memo[(ref, context)] = result
+        if cacheable:
+            self._jtype_memo[key] = result
         return result
 
     def _is_type_var(self, name: str, context: str) -> bool:
@@ -484,6 +487,9 @@ class _Resolver:
             result = self.site(ctx, int(expr.text))
             if result is None:
                 return _unknown("call"), None
+            if result.value is None and result.lazy is not None:
+                result.value = self._return_type(*result.lazy, ctx)
+                result.lazy = None
             if result.value is not None:
                 return result.value, None
             if result.status == "external":
@@ -659,7 +665,7 @@ class _Resolver:
         current = ctx.cls
         while current is not None:
             if self.has_external_super(current) or site.member in OBJECT_METHODS:
-                return SiteResult("external")
+                return SiteResult("external", value=_object_value(site.member))
             current = index.outer_of.get(current)
         return self._unresolved(f"{_short(ctx.cls)}#{site.member}", "no-method")
 
@@ -671,6 +677,8 @@ class _Resolver:
         fqn = recv.fqn
         member = site.member
         if fqn is None:
+            if recv.origin == "external-field":  # a library's field cannot hold an in-tree type
+                return SiteResult("external", value=_object_value(member))
             return self._unresolved(f"{_expr_text(site.receiver)}.{member}", recv.origin or "unknown-receiver")
         if recv.dims:
             return SiteResult("external")  # arrays: clone(), length...
@@ -693,7 +701,7 @@ class _Resolver:
             chosen = self._choose_overload(ctx, site, candidates)
         if not chosen:
             if member in OBJECT_METHODS or self.has_external_super(fqn):
-                return SiteResult("external")
+                return SiteResult("external", value=_object_value(member))
             if index.types[fqn].kind == "interface" and member in OBJECT_METHODS:
                 return SiteResult("external")
             reason = "no-method" if not candidates else "no-overload"
@@ -701,10 +709,11 @@ class _Resolver:
         targets: list[tuple[str, str, str]] = []
         ambiguous = len(chosen) > 1
         value = None
+        lazy = None
         for owner, m in chosen:
             targets.append((self.mid(owner, m), "call", ""))
-            if value is None and m.return_type is not None:
-                value = self._return_type(recv, owner, m, site, ctx)
+            if lazy is None and m.return_type is not None:
+                lazy = (recv, owner, m, site)
         if not nonvirtual and site.kind != "ref":
             owner, m = chosen[0]
             if not ("static" in m.modifiers or "private" in m.modifiers or m.is_constructor or recv.static):
@@ -719,7 +728,7 @@ class _Resolver:
                         for hit, bean in impls.items():
                             targets.append((hit, "inject", bean))
                         ambiguous = ambiguous or len(impls) > 1
-                        return SiteResult("internal", targets, ambiguous, value=value)
+                        return SiteResult("internal", targets, ambiguous, value=value, lazy=lazy)
                 impls = self.dispatch_targets(fqn, owner, m)
                 concrete_here = m.has_body and "abstract" not in m.modifiers
                 for hit in impls:
@@ -728,7 +737,7 @@ class _Resolver:
                     targets.append((self.mid(*hit), "dispatch", ""))
                 n_runtime = len([h for h in impls if not (h[0] == owner and h[1] is m)]) + (1 if concrete_here else 0)
                 ambiguous = ambiguous or n_runtime > 1
-        return SiteResult("internal", targets, ambiguous, value=value)
+        return SiteResult("internal", targets, ambiguous, value=value, lazy=lazy)
 
     def _return_type(self, recv: JType, owner: str, m: MethodFacts, site: CallSite, ctx: _Ctx) -> JType:
         ref = m.return_type
@@ -918,6 +927,12 @@ def _expr_text(expr: Expr) -> str:
     return f"({kind})"
 
 
+def _object_value(member: str) -> JType | None:
+    """Value types of java.lang.Object's methods."""
+    return {"getClass": JType("java.lang.Class"), "toString": JType(STRING), "hashCode": JType("int"),
+            "equals": JType("boolean")}.get(member)
+
+
 def _external_value(recv: JType, member: str, site: CallSite) -> JType | None:
     """Return types of the few generic JDK methods chains commonly go through."""
     simple = recv.fqn.rsplit(".", 1)[-1] if recv.fqn else ""
@@ -929,6 +944,8 @@ def _external_value(recv: JType, member: str, site: CallSite) -> JType | None:
         return recv
     if member in ("toString", "name") and not site.args:
         return JType(STRING)
+    if member in OBJECT_METHODS:
+        return _object_value(member)
     if simple in _ELEMENT_CONTAINERS:
         if not args:
             return None
@@ -983,6 +1000,8 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
     stats.methods = len(methods)
 
     unknown_nodes: set[str] = set()
+    pending: list[tuple[str, str, dict]] = []
+    edge_kinds: Counter = Counter()
     add_edge = graph.add_edge
     for fqn in types:
         facts = index.types[fqn]
@@ -1010,8 +1029,7 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
                     if target not in unknown_nodes:
                         unknown_nodes.add(target)
                         graph.add_node(target, kind="unknown", reason=reason)
-                    add_edge(node, target, kind="unknown", file=path, line=site.line, ambiguous=False, site=i,
-                             self_call=False, bean="")
+                    add_edge(node, target, kind="unknown", file=path, line=site.line, ambiguous=False, site=i)
                     stats.edges["unknown"] += 1
                     continue
                 if result.status == "external":
@@ -1020,16 +1038,25 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
                 stats.resolved += 1
                 if result.ambiguous:
                     stats.ambiguous_sites += 1
+                line = site.line
+                ambiguous = result.ambiguous
+                self_call = result.self_call
                 for target, kind, bean in result.targets:
                     if target not in methods:
                         continue
-                    add_edge(node, target, kind=kind, file=path, line=site.line, ambiguous=result.ambiguous,
-                             site=i, self_call=result.self_call, bean=bean)
-                    stats.edges[kind] += 1
+                    attrs = {"kind": kind, "file": path, "line": line, "ambiguous": ambiguous, "site": i}
+                    if self_call:
+                        attrs["self_call"] = True
+                    if bean:
+                        attrs["bean"] = bean
+                    pending.append((node, target, attrs))
+                    edge_kinds[kind] += 1
             for creation in creations:
                 stats.creations += 1
                 _add_creation_edges(resolver, ctx, node, path, creation, calls, methods, graph, stats)
 
+    graph.add_edges_from(pending)
+    stats.edges.update(edge_kinds)
     stats.seconds = time.perf_counter() - started
     return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver, root=str(scan.root or ""))
 
@@ -1054,8 +1081,7 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
         for owner, m in resolver.entry_methods(anon):
             target = resolver.mid(owner, m)
             if target in methods:
-                graph.add_edge(node, target, kind=kind, file=path, line=creation.line, ambiguous=False, site=-1,
-                               self_call=False, bean="")
+                graph.add_edge(node, target, kind=kind, file=path, line=creation.line, ambiguous=False, site=-1)
                 stats.edges[kind] += 1
         return
     fqn = index.resolve_type(creation.type.name, ctx.cls)
@@ -1066,7 +1092,7 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
         target = resolver.mid(owner, m)
         if target in methods:
             graph.add_edge(node, target, kind="new", file=path, line=creation.line, ambiguous=len(chosen) > 1,
-                           site=-1, self_call=False, bean="")
+                           site=-1)
             stats.edges["new"] += 1
 
 
