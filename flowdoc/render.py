@@ -249,13 +249,13 @@ class SourceLinks:
         return text[start - 1:end]
 
 
-def snippet_html(lines: list[str], start: int, max_lines: int) -> str:
+def snippet_html(lines: list[str], start: int, max_lines: int, path: str | None = None) -> str:
     shown = lines[:max_lines]
     body = textwrap.dedent("\n".join(shown))
     more = len(lines) - len(shown)
     tail = f"\n// ... {more} more lines" if more > 0 else ""
-    numbered = f"// lines {start}-{start + len(lines) - 1}\n" if lines else ""
-    return f'<pre class="flowdoc-src" data-search-exclude><code class="language-java">{html.escape(numbered + body + tail, quote=False)}</code></pre>'
+    numbered = f"// {path or ''} lines {start}-{start + len(lines) - 1}\n" if lines else ""
+    return f'<pre class="flowdoc-src"><code class="language-java">{html.escape(numbered + body + tail, quote=False)}</code></pre>'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,14 +390,32 @@ def _node_label(node: dict | None, node_id: str) -> str:
     return f"{cls}#{node.get('method', '?')}"
 
 
-def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_lines: int = SNIPPET_LINES) -> str:
-    """The preorder steps as nested lists; each hop a <details> with the method's source lines."""
+def _short_label(label: str, limit: int = 40) -> str:
+    head, paren, params = label.partition("(")
+    if paren and len(params) > limit:
+        return f"{head}(...)"
+    return label
+
+
+def _basename(path: str | None) -> str:
+    return (path or "?").rsplit("/", 1)[-1]
+
+
+def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_lines: int = SNIPPET_LINES,
+                   max_steps: int | None = None) -> str:
+    """The preorder steps as nested lists; each hop a <details> with the method's source lines.
+
+    Compact on purpose (real flows have a thousand steps): file names without folders in the
+    summaries, the full path in the source excerpt's first line."""
     nodes = {n["id"]: n for n in flow.get("nodes", [])}
-    out: list[str] = ['<div class="flowdoc-calltree">']
+    out: list[str] = ['<div class="flowdoc-calltree" data-search-exclude>']
     depth_open = 0
     budget = snippet_budget
     shown_source: set[str] = set()
-    for step in flow.get("steps", []):
+    steps = flow.get("steps", [])
+    shown = steps if max_steps is None else steps[:max_steps]
+    parents: list[str] = []  # node ids on the path to the current step
+    for step in shown:
         depth = int(step.get("depth", 0)) + 1
         if depth > depth_open:
             while depth_open < depth:  # nested lists live inside the open <li> of their parent
@@ -410,7 +428,10 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
                 depth_open -= 1
         node_id = step.get("node", "")
         node = nodes.get(node_id)
-        label = html.escape(_node_label(node, node_id))
+        del parents[depth - 1:]
+        parent = nodes.get(parents[-1]) if parents else None
+        parents.append(node_id)
+        label = html.escape(_short_label(_node_label(node, node_id)))
         kind = str(step.get("kind") or "call")
         badges = []
         if kind != "call":
@@ -423,10 +444,15 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
             badges.append('<span class="flowdoc-badge">see above</span>')
         call_at = ""
         if step.get("call_file"):
-            call_at = f' <small>called at {links.html(step.get("call_file"), step.get("call_line"))}</small>'
+            if parent is not None and parent.get("file") == step.get("call_file"):
+                text = f"line {step.get('call_line')}"
+            else:
+                text = f"{_basename(step.get('call_file'))}:{step.get('call_line')}"
+            call_at = f' <small>from {links.html(step.get("call_file"), step.get("call_line"), text)}</small>'
         where = ""
         if node and node.get("file"):
-            where = " " + links.html(node.get("file"), node.get("line"))
+            where = " " + links.html(node.get("file"), node.get("line"),
+                                     f"{_basename(node.get('file'))}:{node.get('line')}")
         elif node_id.startswith("?:"):
             where = ' <span class="flowdoc-badge">unresolved</span>'
         summary = f"<code>{label}</code>{' '.join([''] + badges)}{where}{call_at}"
@@ -434,7 +460,7 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
         if node and not step.get("repeat") and node_id not in shown_source and budget > 0:
             lines = links.lines(node.get("file"), node.get("line"), node.get("end_line"))
             if lines:
-                body = snippet_html(lines, int(node["line"]), max_lines)
+                body = snippet_html(lines, int(node["line"]), max_lines, node.get("file"))
                 budget -= len(body)
                 shown_source.add(node_id)
         if body:
@@ -447,11 +473,14 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
             out.append("</ul></li>")
             depth_open -= 1
         out.append("</ul>")
+    if len(shown) < len(steps):
+        out.append(f"<p>{len(steps) - len(shown)} more steps are not shown here; "
+                   f"<code>flowdoc flow {html.escape(str(flow.get('api', '')))}</code> prints them all.</p>")
     out.append("</div>")
     return "\n".join(out)
 
 
-def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 150_000) -> dict:
+def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 120_000, max_steps: int | None = None) -> dict:
     flow = data.flows.get(cmd["name"], {})
     diagram = data.diagrams.get(cmd["name"], "")
     nodes = flow.get("nodes", [])
@@ -459,7 +488,7 @@ def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 150_000) -> dict:
     return {
         "name": cmd["name"], "slug": slug(cmd["name"]), "kind": async_kind(cmd, flow),
         "class": cmd.get("class", ""), "diagram": diagram, "participants": participants(diagram),
-        "calltree": Markup(call_tree_html(flow, data.links, snippet_budget)) if flow else Markup(""),
+        "calltree": Markup(call_tree_html(flow, data.links, snippet_budget, max_steps=max_steps)) if flow else Markup(""),
         "steps": len(flow.get("steps", [])), "nodes": len(nodes), "edges": len(flow.get("edges", [])),
         "unresolved": flow.get("unresolved", 0),
         "unknown": [{"text": u.get("text", ""), "from": u.get("from", ""), "line": u.get("line")}
@@ -601,12 +630,16 @@ def render_pages(data: SiteData, env: Environment | None = None) -> dict[str, st
         view = api_view(cmd, data, idx)
         pages[f"api/{view['slug']}.md"] = api_t.render(api=view)
         if cmd["name"] in data.flows:
-            budget = 150_000
+            budget, max_steps = 120_000, None
             while True:
-                text = flow_t.render(flow=flow_view(cmd, data, budget))
-                if len(text.encode("utf-8")) < PAGE_LIMIT - 20_000 or budget <= 0:
+                text = flow_t.render(flow=flow_view(cmd, data, budget, max_steps))
+                if len(text.encode("utf-8")) < PAGE_LIMIT - 60_000 or (budget <= 0 and max_steps == 0):
                     break
-                budget = budget // 2 if budget > 5_000 else 0
+                if budget > 0:  # first fewer source excerpts, then fewer steps
+                    budget = budget // 2 if budget > 5_000 else 0
+                else:
+                    steps = len(data.flows[cmd["name"]].get("steps", []))
+                    max_steps = (steps if max_steps is None else max_steps) // 2
             pages[f"flows/{view['slug']}.md"] = text
     flows = [{"link": Markup(f"[{code(c['name'])}]({slug(c['name'])}.md)"),
               "kind": async_kind(c, data.flows.get(c["name"])), "category": category_of(c)}

@@ -115,9 +115,12 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
     try:
         from flowdoc.callgraph import build_call_graph
         from flowdoc.flows import build_flow
-        from flowdoc.sequence import sequence_diagram
     except ImportError:  # a checkout without the flow stages still gets its API reference
-        build_call_graph = build_flow = sequence_diagram = None
+        build_call_graph = build_flow = None
+    try:
+        from flowdoc.sequence import sequence_diagram
+    except ImportError:
+        sequence_diagram = None
 
     timings = timings if timings is not None else {}
     say = progress or (lambda _m: None)
@@ -158,6 +161,8 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
             continue
         flow_objects[cmd.name] = flow
         flows[cmd.name] = flow.as_dict()
+        if sequence_diagram is None:
+            continue
         try:
             diagrams[cmd.name] = sequence_diagram(flow)
         except Exception as exc:
@@ -172,7 +177,7 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
             entry["category"] = cmd.category
 
     def diagram_fn(name: str, **limits: int) -> str:
-        return sequence_diagram(flow_objects[name], **limits)
+        return sequence_diagram(flow_objects[name], **limits) if sequence_diagram else ""
 
     t = time.perf_counter()
     data = SiteData(model=model_dict, flows=flows, diagrams=diagrams,
@@ -286,9 +291,42 @@ def make_nav(hand_written: list[str]) -> list:
     return nav
 
 
+CALLTREE_START = "<!-- flowdoc:calltree-start -->"
+CALLTREE_END = "<!-- flowdoc:calltree-end -->"
+CALLTREE_SLOT = '<div class="flowdoc-calltree-slot"></div>'
+
+
+def side_file(rel: str) -> str:
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/.{name[:-3]}.calltree.html" if folder else f".{name[:-3]}.calltree.html"
+
+
+def split_side_html(rel: str, text: str) -> dict[str, bytes]:
+    """Move a page's call tree (pure HTML, up to a few hundred KB) into a hidden side file that the
+    mkdocs hook :func:`on_page_content` puts back after Markdown: Markdown has nothing to do in
+    it and parsing it as raw HTML would double the time of a real-tree build."""
+    head, start, rest = text.partition(CALLTREE_START)
+    if not start:
+        return {rel: text.encode("utf-8")}
+    body, end, tail = rest.partition(CALLTREE_END)
+    return {rel: (head + CALLTREE_SLOT + tail).encode("utf-8"), side_file(rel): body.strip().encode("utf-8")}
+
+
+def on_page_content(html: str, page, config, files, **_kwargs) -> str:  # mkdocs hook
+    if CALLTREE_SLOT not in html:
+        return html
+    side = Path(config["docs_dir"]) / side_file(page.file.src_uri)
+    try:
+        tree = side.read_text(encoding="utf-8")
+    except OSError:
+        return html
+    return html.replace(f"<p>{CALLTREE_SLOT}</p>", tree).replace(CALLTREE_SLOT, tree)
+
+
 def write_config(path: Path, docs: Path, site_dir: Path, nav: list) -> str:
-    """A staging mkdocs.yml that inherits the root configuration."""
-    config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav}
+    """A staging mkdocs.yml that inherits the root configuration (and uses this module as hook)."""
+    config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav,
+              "hooks": [str(Path(__file__).resolve())]}
     text = json.dumps(config, indent=1) + "\n"  # JSON is YAML
     path.write_text(text, encoding="utf-8")
     return text
@@ -316,7 +354,7 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
         cfg = load_config(config_file=str(config_path), strict=strict)
         build(cfg)
     except (Abort, ConfigurationError) as exc:
-        detail = "; ".join(handler.messages[:5])
+        detail = "; ".join(dict.fromkeys(handler.messages[:10]))
         raise InputError(f"mkdocs build failed: {exc} {detail}".strip()) from None
     finally:
         logger.removeHandler(handler)
@@ -408,7 +446,9 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
         t = time.perf_counter()
         say("rendering pages")
         pages = render_pages(data)
-        generated_files = {p: text.encode("utf-8") for p, text in pages.items()}
+        generated_files = {}
+        for rel, text in pages.items():
+            generated_files.update(split_side_html(rel, text))
         generated_files["api.json"] = (json.dumps(data.model, separators=(",", ":")) + "\n").encode("utf-8")
         result.seconds["render"] = time.perf_counter() - t
         hand = hand_written_pages(site_src_dir(), data)
@@ -429,7 +469,8 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
 
     nav = make_nav(sorted(hand))
     config_text = json.dumps({"INHERIT": str(config_file()), "nav": nav,
-                              "root": config_file().read_text(encoding="utf-8"), "strict": strict})
+                              "root": config_file().read_text(encoding="utf-8"), "strict": strict,
+                              "code": _code_fingerprint()})
     content_digest = hashlib.sha256(config_text.encode())
     for rel in sorted(files):
         content_digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
@@ -495,12 +536,14 @@ def serve_config(output: Path) -> Path:
     nav = make_nav(sorted(hand_written_pages(site_src_dir(), None)))
     path = base / "serve.yml"
     config = {"INHERIT": str(config_file()), "docs_dir": str(base / "docs"), "site_dir": str(base / "serve-site"),
-              "nav": nav, "hooks": [str(Path(__file__).resolve())]}
+              "nav": nav, "hooks": [str(Path(__file__).resolve())], "extra": {"flowdoc_serve": True}}
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
 
 
 def on_pre_build(config, **_kwargs) -> None:  # mkdocs hook (serve only)
+    if not (config.get("extra") or {}).get("flowdoc_serve"):
+        return
     docs = Path(config["docs_dir"])
     base = docs.parent
     manifest_path = base / GENERATED_MANIFEST

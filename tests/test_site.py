@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,13 @@ def _collector(root: Path, model: dict | None = None):
 
 
 @pytest.fixture()
-def tree(tmp_path):
+def tree(tmp_path, monkeypatch):
+    """A small source tree; the hand-written pages are this module's own (guides and assets), so
+    that pages other developers are writing do not break these tests."""
+    src = tmp_path / "site_src"
+    for part in ("assets", "guides"):
+        shutil.copytree(site.PROJECT_ROOT / "site_src" / part, src / part)
+    monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     root = tmp_path / "tree"
     write_sources(root)
     (root / "pom.xml").write_text(
@@ -113,7 +120,6 @@ def test_failed_build_leaves_previous_site(tree, tmp_path, monkeypatch):
 
 def test_strict_mode_fails_on_broken_link(tree, tmp_path, monkeypatch):
     src = tmp_path / "site_src"
-    (src / "guides").mkdir(parents=True)
     (src / "guides" / "broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     with pytest.raises(InputError, match="nowhere.md|strict"):
@@ -121,7 +127,7 @@ def test_strict_mode_fails_on_broken_link(tree, tmp_path, monkeypatch):
 
 
 def test_hand_written_pages_markers_and_links(tree, tmp_path, monkeypatch):
-    src = tmp_path / "site_src"
+    src = tmp_path / "own_site_src"
     (src / "guides").mkdir(parents=True)
     (src / "guides" / "faq.md").write_text("# FAQ\n\nSee `listPads`.\n\n<!-- flowdoc:http-repositories -->\n")
     (src / "notes.md").write_text("# Notes\n")
