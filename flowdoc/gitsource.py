@@ -31,7 +31,7 @@ from multiprocessing import get_context
 from flowdoc.cache import FactsCache, content_hash
 from flowdoc.facts import FileFacts
 from flowdoc.problems import InputError
-from flowdoc.scan import SKIPPED_DIRS, ScanResult, ScanStats, parse_bytes
+from flowdoc.scan import SKIPPED_DIRS, ProgressCallback, ScanResult, ScanStats, parse_bytes
 
 GIT_PREFIX = "git:"
 _BAD_CHARS = re.compile(r"[\x00-\x20\x7f]")
@@ -230,7 +230,7 @@ def java_entries(spec: GitSpec, excludes: Sequence[str] = ()) -> tuple[str, list
 
 
 def scan_git(spec: GitSpec | str, *, excludes: Sequence[str] = (), jobs: int | None = None,
-             cache: FactsCache | None = None) -> ScanResult:
+             cache: FactsCache | None = None, progress: ProgressCallback | None = None) -> ScanResult:
     """Scan the ``.java`` files of ``spec`` (see the module docstring)."""
     started = time.perf_counter()
     if isinstance(spec, str):
@@ -241,14 +241,14 @@ def scan_git(spec: GitSpec | str, *, excludes: Sequence[str] = (), jobs: int | N
     gc_was = gc.isenabled()
     gc.disable()  # millions of small acyclic objects: as in scan._quiet_gc
     try:
-        return _scan(spec, commit, entries, java, excludes, jobs, cache, started)
+        return _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress)
     finally:
         gc.freeze()
         if gc_was:
             gc.enable()
 
 
-def _scan(spec, commit, entries, java, excludes, jobs, cache, started) -> ScanResult:
+def _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress) -> ScanResult:
     blobmap = BlobMap(cache)
     results: dict[str, FileFacts] = {}
     missing: list[tuple[str, str]] = []
@@ -259,10 +259,12 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started) -> ScanRe
             results[rel] = facts
         else:
             missing.append((rel, blob))
+    if progress:
+        progress(len(results), len(java))
     if missing:
         contents = read_blobs(spec.repo, [blob for _, blob in missing])
         items = [(rel, contents[blob]) for rel, blob in missing]
-        for facts in _parse_all(items, jobs, cache):
+        for facts in _parse_all(items, jobs, cache, progress, len(results), len(java)):
             results[facts.path] = facts
         for rel, blob in missing:
             blobmap.put(blob, results[rel].sha)
@@ -274,7 +276,7 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started) -> ScanRe
         parsed=sum(1 for f in files if f.parsed),
         types=sum(len(f.types) for f in files),
         methods=sum(len(t.methods) for f in files for t in f.types),
-        call_sites=sum(len(m.calls) for f in files for t in f.types for m in t.methods),
+        call_sites=sum(m.call_count for f in files for t in f.types for m in t.methods),  # bodies stay packed
         problems=len(problems),
         cache_hits=cache.hits if cache else 0,
         seconds=round(time.perf_counter() - started, 3),
@@ -283,18 +285,28 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started) -> ScanRe
     return ScanResult(str(spec), version, files, problems, stats, tuple(excludes))
 
 
-def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCache | None) -> list[FileFacts]:
+def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCache | None,
+               progress: ProgressCallback | None = None, done: int = 0, total: int = 0) -> list[FileFacts]:
     workers = max(1, jobs or os.cpu_count() or 1)
-    if workers == 1 or len(items) < 64:
-        return _parse_items(items, cache)
-    size = max(4, min(32, len(items) // (workers * 8) or 4))
+    size = 16 if (workers == 1 or len(items) < 64) else max(4, min(32, len(items) // (workers * 8) or 4))
     batches = [items[i:i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        out: list[FileFacts] = []
-        for batch in pool.map(_parse_items, batches, [cache] * len(batches)):
+    out: list[FileFacts] = []
+    pool = None
+    if workers == 1 or len(items) < 64:
+        parsed = (_parse_items(batch, cache) for batch in batches)
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+        parsed = pool.map(_parse_items, batches, [cache] * len(batches))
+    try:
+        for batch in parsed:
             out.extend(batch)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return out
-
 
 
 # --- source text for the stages that read it --------------------------------------------------

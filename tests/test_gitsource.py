@@ -157,3 +157,9 @@ def test_snapshot_and_check_accept_a_git_source(repo, tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert "stale: 1 change(s)" in out and "p.md:1: method CreateGadgetCmd#run not found" in out
+
+
+def test_progress_reaches_the_total(repo):
+    seen = []
+    gitsource.scan_git(f"git:{repo}@main", jobs=1, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, len(ACME)) and seen[-1] == (len(ACME), len(ACME))

@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +102,8 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
             return git_key
 
         def scan() -> ScanResult:
-            return gitsource.scan_git(git, excludes=excludes, jobs=jobs, cache=cache)
+            with _progress(spec) as update:
+                return gitsource.scan_git(git, excludes=excludes, jobs=jobs, cache=cache, progress=update)
         label = f"{git.ref} ({version})" if version else git.ref
         return _live_side(spec, "git", key, scan, cache, need_index or _no_model_cache(args), root_label or spec,
                           label)
@@ -124,13 +126,27 @@ def load_side(spec: str, args: argparse.Namespace, *, need_index: bool = False,
         return _model_key("tree", version, pairs, excludes)
 
     def scan() -> ScanResult:
-        if args is not None and hasattr(args, "source"):
-            return load_scan(args, path)
+        if all(hasattr(args, a) for a in ("exclude", "jobs", "no_cache", "cache_dir")):
+            return load_scan(args, path)  # with a progress bar on a terminal
         return scan_tree(path, excludes=excludes, jobs=jobs, cache=cache)
     name = path.resolve().name or str(path)
     label = f"{name} ({version})" if version else name
     return _live_side(spec, "tree", key, scan, cache, need_index or _no_model_cache(args), root_label or spec,
                       label)
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress callback drawing a bar on a terminal (stderr), else doing nothing."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("scanning {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def scan_for(spec: str, args: argparse.Namespace) -> ScanResult:
