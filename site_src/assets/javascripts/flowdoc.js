@@ -14,7 +14,7 @@
       startOnLoad: false,
       securityLevel: "strict",
       theme: dark() ? "dark" : "default",
-      sequence: { useMaxWidth: true, wrap: false },
+      sequence: { useMaxWidth: false, wrap: false, actorFontSize: 14, messageFontSize: 14, noteFontSize: 13 },
       flowchart: { useMaxWidth: true },
     });
     var chain = Promise.resolve();
