@@ -247,3 +247,18 @@ def test_model_cache_reuses_and_invalidates(tree, tmp_path):
     assert changed.model["commands"][1]["params"][0]["description"] == "words to search"
     rebuilt = load_side(str(tree), Namespace(**vars(args), no_model_cache=True))
     assert rebuilt.scan is not None and rebuilt.model == changed.model
+
+
+def test_model_cache_keeps_the_most_recent(tree, tmp_path, monkeypatch):
+    from argparse import Namespace
+
+    from flowdoc.cli import snapshot_cmd
+
+    monkeypatch.setattr(snapshot_cmd, "MODEL_CACHE_KEEP", 2)
+    args = Namespace(cache_dir=tmp_path / "cache", no_cache=False, exclude=[], jobs=1)
+    for text in ("one", "two", "three"):
+        write_java_tree(tree, {LIST: edit(ACME, LIST, '"search words"', f'"{text}"')[LIST]})
+        snapshot_cmd.load_side(str(tree), args)
+    models = list((tmp_path / "cache").rglob("models/*.pkl"))
+    assert len(models) == 2
+    assert snapshot_cmd.load_side(str(tree), args).scan is None  # the newest is still there

@@ -23,6 +23,7 @@ from flowdoc.problems import InputError
 from flowdoc.scan import ScanResult, find_java_files, read_source_version, scan_tree
 
 MODEL_CACHE_FORMAT = 1
+MODEL_CACHE_KEEP = 12
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -242,10 +243,12 @@ def _model_path(cache: FactsCache, key: str) -> Path:
 
 
 def _load_cached_model(cache: FactsCache, key: str):
+    path = _model_path(cache, key)
     try:
-        with open(_model_path(cache, key), "rb") as handle:
+        with open(path, "rb") as handle:
             data = pickle.load(handle)
         if isinstance(data, dict) and isinstance(data.get("commands"), list):
+            os.utime(path)  # recently used: kept by the pruning below
             return data
     except Exception:
         return None
@@ -253,7 +256,13 @@ def _load_cached_model(cache: FactsCache, key: str):
 
 
 def _store_cached_model(cache: FactsCache, key: str, model: dict) -> None:
+    """Store a model; keep the MODEL_CACHE_KEEP most recently used ones (about 5 MB each for
+    CloudStack), so the cache does not grow with every tree state ever compared."""
     try:
         _atomic_write(_model_path(cache, key), pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        folder = _model_path(cache, key).parent
+        entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[MODEL_CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
