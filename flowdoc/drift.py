@@ -8,7 +8,8 @@ class, changes nothing here.
 
 Severities, most serious first:
 
-- ``breaking``: API removed, renamed or no longer registered; parameter removed, became
+- ``breaking``: API removed, renamed, no longer registered, or registered only behind a
+  setting that is off by default; parameter removed, became
   required, added as required, retyped, shortened or limited to fewer roles; sync/async
   changed; response field removed or retyped; role removed.
 - ``non-breaking``: API added; optional parameter added; parameter became optional, longer
@@ -220,6 +221,20 @@ def _reachable(cmd: dict) -> bool:
     return any(v.get("registered", True) for v in variants)
 
 
+def _on_by_default(cmd: dict) -> bool:
+    """True unless every registered variant is registered only under a condition that is
+    false with the default settings (``registered_by_default: false``)."""
+    registered = [v for v in cmd.get("variants") or () if v.get("registered", True)]
+    if not registered:
+        return True
+    return any(v.get("registered_by_default") is not False for v in registered)
+
+
+def _conditions(cmd: dict) -> list[str]:
+    return sorted({str(v["registered_if"]) for v in cmd.get("variants") or ()
+                   if v.get("registered", True) and v.get("registered_if")})
+
+
 def _short(text: Any, limit: int = 60) -> str:
     s = " ".join(str(text).split()) if text is not None else "none"
     return s if len(s) <= limit else s[: limit - 1] + "…"
@@ -311,6 +326,20 @@ class _Comparer:
                      f"API {name}: no class declaring it is registered any more (getCommands())")
         elif not _reachable(o) and _reachable(n):
             self.add("api-registered", NON_BREAKING, n, f"API {name} is now registered (getCommands())")
+        elif _reachable(o) and _reachable(n):
+            conditions = _conditions(n)
+            when = f" when {' or '.join(conditions)}" if conditions else ""
+            if _on_by_default(o) and not _on_by_default(n):
+                self.add("api-off-by-default", BREAKING, n,
+                         f"API {name} is now registered only{when}, which the default settings leave off",
+                         old=_conditions(o), new=conditions)
+            elif not _on_by_default(o) and _on_by_default(n):
+                self.add("api-on-by-default", NON_BREAKING, n, f"API {name} is now registered with the default "
+                         "settings", old=_conditions(o), new=conditions)
+            elif _conditions(o) != conditions:
+                self.add("api-registration-condition", WARNING, n,
+                         f"API {name}: registration condition {' or '.join(_conditions(o)) or 'none'} -> "
+                         f"{' or '.join(conditions) or 'none'}", old=_conditions(o), new=conditions)
         if bool(o.get("isasync")) != bool(n.get("isasync")):
             was, now = ("async", "sync") if o.get("isasync") else ("sync", "async")
             self.add("async-changed", BREAKING, n, f"API {name} changed from {was} to {now}",
@@ -705,16 +734,17 @@ def render(report: Report, fmt: str, max_per_group: int | None = None, link_base
 
 # The severity of each kind of change (one kind, one severity).
 _KIND_SEVERITY = {
-    "api-removed": BREAKING, "api-renamed": BREAKING, "api-unregistered": BREAKING, "async-changed": BREAKING,
+    "api-removed": BREAKING, "api-renamed": BREAKING, "api-unregistered": BREAKING, "api-off-by-default": BREAKING,
+    "async-changed": BREAKING,
     "param-removed": BREAKING, "param-added-required": BREAKING, "param-now-required": BREAKING,
     "param-type-changed": BREAKING, "param-length-reduced": BREAKING,
     "param-roles-restricted": BREAKING, "param-role-removed": BREAKING, "response-field-removed": BREAKING,
     "response-field-retyped": BREAKING, "role-removed": BREAKING,
-    "api-added": NON_BREAKING, "api-registered": NON_BREAKING, "param-added": NON_BREAKING,
+    "api-added": NON_BREAKING, "api-registered": NON_BREAKING, "api-on-by-default": NON_BREAKING, "param-added": NON_BREAKING,
     "param-now-optional": NON_BREAKING, "param-length-increased": NON_BREAKING,
     "param-roles-lifted": NON_BREAKING, "param-role-added": NON_BREAKING,
     "response-class-changed": NON_BREAKING, "response-field-added": NON_BREAKING, "role-added": NON_BREAKING,
-    "api-without-since": WARNING, "param-without-since": WARNING, "roles-cleared": WARNING,
+    "api-without-since": WARNING, "api-registration-condition": WARNING, "param-without-since": WARNING, "roles-cleared": WARNING,
     "roles-restricted": WARNING,
     "api-doc-visibility": DOC, "api-description": DOC, "api-since": DOC, "param-doc-visibility": DOC,
     "param-description": DOC, "param-since": DOC, "param-related": DOC, "response-field-description": DOC,

@@ -503,3 +503,19 @@ def test_inherited_parameters_of_an_existing_base_class_are_not_warned():
     new = copy.deepcopy(old)
     new["commands"][1]["params"].append(param("pagesize", "integer", declared_in="org.acme.api.BaseListCmd"))
     assert kinds(drift.compare(old, new)) == [("param-added", "non-breaking", "listThings", "pagesize")]
+
+
+@pytest.mark.parametrize("old_v, new_v, expected", [
+    ({}, {"registered_if": "Flag.value()", "registered_by_default": False}, ("api-off-by-default", "breaking")),
+    ({"registered_if": "Flag.value()", "registered_by_default": False}, {}, ("api-on-by-default", "non-breaking")),
+    ({"registered_if": "A.value()", "registered_by_default": True},
+     {"registered_if": "B.value()", "registered_by_default": True}, ("api-registration-condition", "warning")),
+    ({"registered_if": "A.value()", "registered_by_default": None},
+     {"registered_if": "A.value()", "registered_by_default": None}, None),
+])
+def test_registration_conditions(old_v, new_v, expected):
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    old["commands"][1]["variants"][0].update(old_v)
+    new["commands"][1]["variants"][0].update(new_v)
+    got = [(c.kind, c.severity) for c in drift.compare(old, new)]
+    assert got == ([expected] if expected else [])
