@@ -220,14 +220,21 @@ def find_guards(text: str, first_line: int) -> list[Guard]:
         if not any(t == "instanceof" for t, _ in cond):
             continue
         then_end = _statement_end(tokens, close + 1)
-        then_lines = frozenset(line for _, line in tokens[close + 1:then_end])
+        then_lines = _branch_lines(tokens, close + 1, then_end)
         else_lines: frozenset[int] = frozenset()
         if then_end < n and tokens[then_end][0] == "else":
             else_end = _statement_end(tokens, then_end + 1)
-            else_lines = frozenset(line for _, line in tokens[then_end + 1:else_end])
+            else_lines = _branch_lines(tokens, then_end + 1, else_end)
         # lines shared with code outside a branch (e.g. "} else {") belong to neither for sure
         guards.append(Guard(_condition(cond), then_lines, else_lines - then_lines))
     return guards
+
+
+def _branch_lines(tokens, start: int, end: int) -> frozenset[int]:
+    """Lines of a branch's statements (inside its braces, when it is a block)."""
+    if start < end and tokens[start][0] == "{" and tokens[end - 1][0] == "}":
+        start, end = start + 1, end - 1
+    return frozenset(line for _, line in tokens[start:end])
 
 
 def _evaluate(atom: tuple, decide) -> bool | None:
@@ -653,8 +660,9 @@ _BUILDERS: dict[int, FlowBuilder] = {}
 def flow_builder(graph: CallGraph, index: SymbolIndex, rules: FlowRules | None = None) -> FlowBuilder:
     """The (cached) builder for a graph: framework searches are shared by all its flows."""
     key = id(graph)
+    rules = rules or FlowRules()
     builder = _BUILDERS.get(key)
-    if builder is None or builder.graph is not graph or (rules is not None and builder.rules != rules):
+    if builder is None or builder.graph is not graph or builder.rules != rules:
         builder = FlowBuilder(graph, index, rules, root=graph.root)
         _BUILDERS.clear()
         _BUILDERS[key] = builder

@@ -1,0 +1,239 @@
+"""Request flows on the fixture tree: framework path found in the graph, specialized per command."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from flowdoc.callgraph import build_call_graph
+from flowdoc.cli import main
+from flowdoc.flows import FlowRules, build_flow, find_callers, find_guards, format_flow_text
+from flowdoc.symbols import build_symbol_index
+from tests.callgraph_fixture import FILES
+from tests.helpers import scan_java_tree
+
+A = "org.acme.api."
+C = "org.acme.api.command."
+S = "org.acme.server."
+P = "org.acme.pump."
+
+
+def cmd(name, cls, isasync=False, async_create=False):
+    return SimpleNamespace(name=name, class_name=C + cls, isasync=isasync, async_create=async_create)
+
+
+LIST = cmd("listPumps", "ListPumpsCmd")
+START = cmd("startPump", "StartPumpCmd", isasync=True)
+CREATE = cmd("createPump", "CreatePumpCmd", isasync=True, async_create=True)
+STOP = cmd("stopPump", "StopPumpCmd", isasync=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("acme-flows")
+    scan = scan_java_tree(root, FILES)
+    index = build_symbol_index(scan)
+    return index, build_call_graph(scan, index)
+
+
+def nodes_of(flow):
+    return [s.node for s in flow.steps]
+
+
+def test_sync_command_goes_straight_to_execute(built):
+    index, graph = built
+    flow = build_flow(LIST, graph, index)
+    path = nodes_of(flow)
+    assert path[:5] == [
+        S + "ApiServlet.processRequest(String)",
+        S + "ApiServer.handleRequest(String)",
+        S + "ApiServer.queueCommand(BaseCmd)",
+        S + "ApiDispatcher.dispatch(BaseCmd)",
+        C + "ListPumpsCmd.execute()",
+    ]
+    assert flow.steps[0].kind == "entry"
+    assert not any(s.is_async for s in flow.steps)
+    assert not any(n.endswith(".create()") for n in path)  # not an async-create command
+    assert P + "PumpManagerImpl.listPumps()" in path  # through the injected service interface
+
+
+def test_async_command_runs_execute_on_the_job_thread(built):
+    index, graph = built
+    flow = build_flow(START, graph, index)
+    path = nodes_of(flow)
+    async_steps = [s for s in flow.steps if s.is_async]
+    assert [s.node for s in async_steps] == ["org.acme.jobs.JobManagerImpl$1.runInContext()"]
+    assert async_steps[0].kind == "async"
+    hand_off = path.index(async_steps[0].node)
+    execute = path.index(C + "StartPumpCmd.execute()")
+    assert hand_off < execute
+    assert path[hand_off + 1] == S + "ApiJobDispatcher.runJob(JobRecord)"
+    # the synchronous branch of queueCommand is pruned for an async command
+    queue = S + "ApiServer.queueCommand(BaseCmd)"
+    direct = [e for e in flow.edges if e["from"] == queue and e["to"] == S + "ApiDispatcher.dispatch(BaseCmd)"]
+    assert direct == []
+    assert not any(n.endswith(".create()") for n in path)
+    # execute() reaches the implementation the Spring XML declares
+    assert P + "ClusteredPumpDriver.start(long)" in path
+
+
+def test_async_create_command_has_create_then_execute(built):
+    index, graph = built
+    flow = build_flow(CREATE, graph, index)
+    path = nodes_of(flow)
+    create = path.index(C + "CreatePumpCmd.create()")
+    execute = path.index(C + "CreatePumpCmd.execute()")
+    hand_off = next(i for i, s in enumerate(flow.steps) if s.is_async)
+    assert create < hand_off < execute
+    assert path[create - 1] == S + "ApiDispatcher.dispatchCreateCmd(BaseAsyncCreateCmd)"
+    assert P + "PumpManagerImpl.allocatePump(String)" in path
+
+
+def test_inherited_execute_binds_and_template_method_is_rebound(built):
+    index, graph = built
+    flow = build_flow(STOP, graph, index)
+    path = nodes_of(flow)
+    assert C + "BasePumpPowerCmd.execute()" in path
+    i = path.index(C + "BasePumpPowerCmd.execute()")
+    assert flow.steps[i].kind == "dispatch"
+    # applyPower() is abstract in the base class: it runs the command's own override
+    assert path[i + 1] == C + "StopPumpCmd.applyPower()"
+    assert P + "PumpManagerImpl.stopPump(long)" in path
+
+
+def test_depth_limit_and_boundaries_fold(built):
+    index, graph = built
+    shallow = build_flow(CREATE, graph, index, depth=1)
+    deep = build_flow(CREATE, graph, index, depth=5)
+    assert len(shallow.steps) < len(deep.steps)
+    alloc = next(s for s in shallow.steps if s.node == P + "PumpManagerImpl.allocatePump(String)")
+    assert alloc.folded > 0
+    # DAO classes are boundaries: shown, never expanded
+    rules = FlowRules(boundaries=("*.PumpManagerImpl",))
+    bounded = build_flow(CREATE, graph, index, rules=rules)
+    step = next(s for s in bounded.steps if s.node == P + "PumpManagerImpl.allocatePump(String)")
+    after = bounded.steps[bounded.steps.index(step) + 1]
+    assert after.depth <= step.depth
+
+
+def test_repeats_are_marked_not_expanded_twice(built):
+    index, graph = built
+    flow = build_flow(CREATE, graph, index)
+    starts = [s for s in flow.steps if s.node == P + "PumpManagerImpl.startPump(long)"]
+    assert len(starts) == 1  # create() and execute() are different; startPump appears once here
+    records = [s for s in flow.steps if s.node == P + "PumpManagerImpl.record(String)"]
+    assert any(s.repeat for s in records[1:]) or len(records) <= 1
+
+
+def test_flow_as_dict_matches_the_agreed_shape(built):
+    index, graph = built
+    data = build_flow(CREATE, graph, index).as_dict()
+    assert list(data) == ["api", "command_class", "async", "async_create", "nodes", "edges", "steps",
+                          "unresolved", "unknown"]
+    assert data["api"] == "createPump" and data["async"] and data["async_create"]
+    assert set(data["nodes"][0]) == {"id", "class", "method", "file", "line", "end_line"}
+    assert set(data["edges"][0]) == {"from", "to", "kind", "file", "line", "ambiguous"}
+    assert set(data["steps"][0]) == {"depth", "node", "kind", "call_file", "call_line", "async", "repeat", "folded"}
+    assert {e["kind"] for e in data["edges"]} <= {"call", "dispatch", "inject", "async", "new"}
+    assert data["unresolved"] == len(data["unknown"])
+    json.dumps(data)
+
+
+def test_unknown_targets_are_listed_per_flow(built):
+    index, graph = built
+    flow = build_flow(STOP, graph, index)
+    assert {"from": P + "PumpManagerImpl.stopPump(long)", "text": "mystery.vanish", "line": 43} in flow.unknown
+
+
+def test_text_rendering_marks_the_hand_off(built):
+    index, graph = built
+    text = format_flow_text(build_flow(START, graph, index))
+    assert text.splitlines()[0].startswith("startPump  (org.acme.api.command.StartPumpCmd; async)")
+    assert "== async hand-off: the rest runs on a job thread ==" in text
+    assert "=> JobManagerImpl$1.runInContext()  [async]" in text
+    assert "ApiServer.java:" in text
+
+
+def test_callers_lists_each_api_with_a_shortest_path(built):
+    index, graph = built
+    commands = [LIST, START, CREATE, STOP]
+    found = find_callers([P + "ClusteredPumpDriver.start(long)"], graph, index, commands)
+    assert [r.api for r in found] == ["createPump", "startPump"]
+    start = next(r for r in found if r.api == "startPump")
+    assert [n for n, *_ in start.path] == [C + "StartPumpCmd.execute()", P + "PumpManagerImpl.startPump(long)",
+                                           P + "ClusteredPumpDriver.start(long)"]
+    assert start.path[1][1] == "inject"
+
+
+GUARDED = """\
+void queue(BaseCmd cmd) {
+    if (cmd instanceof AsyncCmd) {
+        if (cmd instanceof CreateCmd && ready()) {
+            createIt();
+        }
+        submit();
+    } else if (!(cmd instanceof ListCmd) || other) {
+        plain();
+    } else {
+        listIt(); // { brace in a comment
+    }
+    String s = "if (x instanceof Y) {";
+}
+"""
+
+
+def test_guard_parser_finds_branches_and_conditions():
+    guards = find_guards(GUARDED, 10)
+    assert len(guards) == 3
+    outer, inner, second = guards
+    assert outer.atoms == ("is", "cmd", "AsyncCmd")
+    assert outer.then_lines == frozenset({12, 13, 14, 15})
+    assert 17 in outer.else_lines and 19 in outer.else_lines
+    assert inner.atoms[0] == "and" and inner.atoms[1][0] == ("is", "cmd", "CreateCmd")
+    assert second.atoms[0] == "or" and second.atoms[1][0] == ("not", ("is", "cmd", "ListCmd"))
+    assert second.then_lines == frozenset({17})
+    assert second.else_lines == frozenset({19})
+
+
+# ---------------------------------------------------------------------------- CLI (sample tree)
+def test_cli_flow_text_json_mermaid(capsys):
+    assert main(["flow", "deployInstance"]) == 0
+    text = capsys.readouterr().out
+    assert "ApiServlet.processRequest" in text and "DeployInstanceCmd.create()" in text
+    assert "== async hand-off" in text
+    assert main(["flow", "listInstances", "--format", "json", "--depth", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["api"] == "listInstances" and data["async"] is False
+    assert not any(s["node"].endswith(".create()") for s in data["steps"])
+    assert main(["flow", "createDisk", "--format", "mermaid"]) == 0
+    mermaid = capsys.readouterr().out
+    assert mermaid.startswith("sequenceDiagram") and "-)" in mermaid
+
+
+def test_cli_unknown_api_suggests_close_names(capsys):
+    assert main(["flow", "deployInstanse"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown API 'deployInstanse'" in err and "deployInstance" in err
+
+
+def test_cli_callers_and_unknown_method(capsys):
+    assert main(["callers", "org.nimbus.agent.HostAgentManagerImpl#send", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    apis = {a["api"] for a in data["apis"]}
+    assert {"rebootInstance", "startInstance", "deployInstance"} <= apis
+    assert main(["callers", "HostAgentManagerImpl#sendd"]) == 2
+    assert "HostAgentManagerImpl#send" in capsys.readouterr().err
+
+
+def test_cli_graph_json_and_graphml(tmp_path, capsys):
+    out = tmp_path / "g.json"
+    assert main(["graph", "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["schema"] == "flowdoc.callgraph/1"
+    assert any(n["id"].startswith("?:") for n in data["nodes"])
+    assert {"from", "to", "kind", "file", "line", "ambiguous"} <= set(data["edges"][0])
+    gml = tmp_path / "g.graphml"
+    assert main(["graph", "--format", "graphml", "-o", str(gml)]) == 0
+    assert gml.read_text().startswith("<?xml")

@@ -1,0 +1,65 @@
+"""Mermaid sequence diagrams of flows."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from flowdoc.callgraph import build_call_graph
+from flowdoc.flows import build_flow
+from flowdoc.sequence import sequence_diagram
+from flowdoc.symbols import build_symbol_index
+from tests.callgraph_fixture import FILES
+from tests.helpers import scan_java_tree
+
+
+@pytest.fixture(scope="module")
+def flows(tmp_path_factory):
+    root = tmp_path_factory.mktemp("acme-seq")
+    scan = scan_java_tree(root, FILES)
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+
+    def make(name, cls, isasync=False, async_create=False):
+        command = SimpleNamespace(name=name, class_name="org.acme.api.command." + cls, isasync=isasync,
+                                  async_create=async_create)
+        return build_flow(command, graph, index)
+
+    return {"create": make("createPump", "CreatePumpCmd", True, True), "list": make("listPumps", "ListPumpsCmd")}
+
+
+def participants(text):
+    return [line.split(" as ", 1)[1] for line in text.splitlines() if line.strip().startswith("participant ")]
+
+
+def test_classes_are_participants_and_calls_are_messages(flows):
+    text = sequence_diagram(flows["list"])
+    assert text.startswith("sequenceDiagram\n")
+    assert "title listPumps" in text
+    names = participants(text)
+    assert names[:4] == ["ApiServlet", "ApiServer", "ApiDispatcher", "ListPumpsCmd"]
+    assert "P0->>P1: handleRequest()" in text
+    assert "P1->>P1: queueCommand()" in text  # a call inside the same class
+    assert "-)" not in text  # synchronous: no hand-off
+
+
+def test_async_hand_off_is_drawn(flows):
+    text = sequence_diagram(flows["create"])
+    lines = text.splitlines()
+    arrow = next(i for i, line in enumerate(lines) if "-)" in line)
+    assert "runInContext()" in lines[arrow]
+    assert "async hand-off" in lines[arrow - 1] and lines[arrow - 1].strip().startswith("Note over")
+    assert text.index("create()") < text.index("runInContext()") < text.index("execute()")
+
+
+def test_limits_are_respected(flows):
+    text = sequence_diagram(flows["create"], max_participants=3, max_messages=4)
+    assert len(participants(text)) == 3
+    messages = [line for line in text.splitlines() if "->>" in line or "-)" in line]
+    assert len(messages) <= 4
+    assert "not drawn" in text
+
+
+def test_accepts_the_flow_dict(flows):
+    assert sequence_diagram(flows["create"].as_dict()) == sequence_diagram(flows["create"])
