@@ -52,7 +52,6 @@ _ON = re.compile(r"<!--\s*flowdoc-check:\s*on\s*-->")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _API_LIKE = re.compile(r"^([a-z]+)([A-Z][A-Za-z0-9]*)+$")
-_COMMAND = re.compile(r"[?&;]?\bcommand=([A-Za-z0-9_]+)")
 _URL_TOKEN = re.compile(r"[^\s`'\"<>()\[\]{}|]*command=[^\s`'\"<>()|]*")
 _METHOD_REF = re.compile(r"(?<![\w.#/])((?:[a-z_][a-z0-9_]*\.)*[A-Z][A-Za-z0-9_$]*(?:\.[A-Z][A-Za-z0-9_$]*)*)"
                          r"#([a-z_$][A-Za-z0-9_$]*)")
