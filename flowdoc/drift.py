@@ -113,6 +113,7 @@ class Report:
             "new": {"label": self.new_label, "apis": self.new_apis},
             "summary": self.counts(),
             "kinds": self.kind_counts(),
+            **({"unparsed": self.extra["unparsed"]} if "unparsed" in self.extra else {}),
             "changes": [c.as_dict() for c in self.changes],
         }
 
@@ -524,11 +525,32 @@ def compare(old: dict, new: dict, locate_param: ParamLocator | None = None) -> l
     return _Comparer(locate_param).run(old, new)
 
 
+def unparsed_files(model: dict) -> list[str]:
+    """Files the scan could not turn into facts (``*-error`` problems): whatever they declare
+    is missing from the model."""
+    return sorted({str(p.get("file")) for p in model.get("problems") or ()
+                   if isinstance(p, dict) and str(p.get("kind", "")).endswith("-error")})
+
+
 def build_report(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None,
                  locate_param: ParamLocator | None = None) -> Report:
     changes = compare(old, new, locate_param)
-    return Report(changes, old_label or _label(old, "old"), new_label or _label(new, "new"),
-                  len(old.get("commands") or ()), len(new.get("commands") or ()))
+    broken_new = set(unparsed_files(new))
+    if broken_new:  # an API "removed" because its file no longer parses is a parse problem first
+        changes = [Change(**{**c.as_dict(), "message": c.message + " (its file does not parse in the new tree)"})
+                   if c.kind == "api-removed" and c.file in broken_new else c for c in changes]
+    report = Report(changes, old_label or _label(old, "old"), new_label or _label(new, "new"),
+                    len(old.get("commands") or ()), len(new.get("commands") or ()))
+    report.extra = {"unparsed": {"old": len(unparsed_files(old)), "new": len(broken_new)}}
+    return report
+
+
+def _unparsed_note(report: Report) -> str | None:
+    counts = report.extra.get("unparsed") or {}
+    parts = [f"{n} file(s) of {side.upper()} could not be parsed" for side, n in counts.items() if n]
+    if not parts:
+        return None
+    return "note: " + "; ".join(parts) + " (APIs they declare are missing from that side; see `flowdoc scan --problems`)"
 
 
 def _label(model: dict, default: str) -> str:
@@ -615,6 +637,9 @@ def text_lines(report: Report, max_per_group: int | None = None) -> list[tuple[s
         ("bold", f"flowdoc diff: {report.old_label} -> {report.new_label}"),
         ("bold red" if report.counts()[BREAKING] else "bold green", _summary_line(report)),
     ]
+    note = _unparsed_note(report)
+    if note:
+        lines.append(("yellow", note.replace("`", "")))
     for sev in SEVERITIES:
         group = [c for c in report.changes if c.severity == sev]
         if not group:
@@ -650,6 +675,9 @@ def render_markdown(report: Report, max_per_group: int | None = None, link_base:
     out = [f"### {head} flowdoc API drift: `{report.old_label}` → `{report.new_label}`", "",
            f"**{c[BREAKING]} breaking**, {c[NON_BREAKING]} non-breaking, {c[WARNING]} warnings, "
            f"{c[DOC]} doc-only · APIs {report.old_apis} → {report.new_apis}", ""]
+    note = _unparsed_note(report)
+    if note:
+        out += [f"> ⚠️ {note}", ""]
     kinds = report.kind_counts()
     if kinds:
         out.append("| change | count |")

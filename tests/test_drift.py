@@ -519,3 +519,15 @@ def test_registration_conditions(old_v, new_v, expected):
     new["commands"][1]["variants"][0].update(new_v)
     got = [(c.kind, c.severity) for c in drift.compare(old, new)]
     assert got == ([expected] if expected else [])
+
+
+def test_an_api_lost_to_a_parse_error_says_so():
+    new = copy.deepcopy(BASE)
+    gone = new["commands"].pop(1)
+    new["problems"] = [{"file": gone["file"], "line": 3, "kind": "parse-error", "message": "bad"}]
+    report = drift.build_report(BASE, new)
+    (ch,) = report.changes
+    assert ch.message.endswith("(its file does not parse in the new tree)")
+    assert report.as_dict()["unparsed"] == {"old": 0, "new": 1}
+    assert "note: 1 file(s) of NEW could not be parsed" in drift.render_text(report)
+    assert "> ⚠️ note: 1 file(s) of NEW could not be parsed" in drift.render_markdown(report)
