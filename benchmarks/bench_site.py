@@ -19,16 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-_parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-_parser.add_argument("tree", nargs="?", type=Path, default=Path("/tmp/cloudstack-4.22.0.0-SNAPSHOT"))
-_parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
-_ARGS = _parser.parse_args()
-TREE, SHOTS = _ARGS.tree, _ARGS.screenshots
-SHOT_PAGES = [  # (file name, page, what to show)
-    ("api-page.png", "api/deployVirtualMachine.html", None),
-    ("flow-page.png", "flows/deployVirtualMachine.html", ".flowdoc-mermaid-svg svg"),
-    ("call-tree.png", "flows/deployVirtualMachine.html", ".flowdoc-calltree"),
-    ("api-index.png", "api/index.html", None),
+SHOT_PAGES = [  # (file name, page, element to wait for, element to scroll to, search query)
+    ("api-page.png", "api/deployVirtualMachine.html", None, "#request-parameters", None),
+    ("flow-page.png", "flows/deployVirtualMachine.html", ".flowdoc-mermaid-svg svg", None, None),
+    ("call-tree.png", "flows/deployVirtualMachine.html", ".flowdoc-calltree", "#call-tree", None),
+    ("search.png", "index.html", None, None, "serviceofferingid"),
 ]
 FLOWDOC = [sys.executable, "-c", "import sys; from flowdoc.cli import main; sys.exit(main())"]
 
@@ -74,14 +69,20 @@ def screenshots(site: Path, target: Path) -> None:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
         page = context.new_page()
-        for name, path, selector in SHOT_PAGES:
+        for name, path, wait, scroll, query in SHOT_PAGES:
             page.goto(f"{base}/{path}")
-            if selector:
-                page.locator(selector).first.wait_for(timeout=30_000)
-                if "calltree" in selector:
-                    page.locator(".flowdoc-calltree details").nth(1).locator("summary").click()
-                page.locator(selector).first.scroll_into_view_if_needed()
-                page.evaluate("s => document.querySelector(s).scrollIntoView()", selector.split(" ")[0])
+            if wait:
+                page.locator(wait).first.wait_for(timeout=30_000)
+            if "calltree" in (wait or ""):
+                for i in (3, 4):
+                    page.locator(".flowdoc-calltree details > summary").nth(i).click()
+            if scroll:
+                page.evaluate("s => { const e = document.querySelector(s); e.scrollIntoView(); window.scrollBy(0, -60); }",
+                              scroll)
+            if query:
+                page.locator("label.md-search__icon, .md-search__input").first.click()
+                page.locator("input.md-search__input").press_sequentially(query, delay=20)
+                page.wait_for_timeout(2500)
             page.screenshot(path=str(target / name))
             print(f"screenshot {target / name}: {(target / name).stat().st_size / 1e3:.0f} KB")
         context.close()
@@ -89,12 +90,22 @@ def screenshots(site: Path, target: Path) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tree", nargs="?", type=Path, default=Path("/tmp/cloudstack-4.22.0.0-SNAPSHOT"))
+    parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--shots-of", type=Path, default=None, metavar="SITE",
+                        help="only take the screenshots of an already built site")
+    args = parser.parse_args()
+    if args.shots_of:
+        screenshots(args.shots_of, args.screenshots or Path("site_src/img"))
+        return
+    tree = args.tree
     work = Path(tempfile.mkdtemp(prefix="flowdoc-bench-site-"))
     try:
         cache, site = work / "cache", work / "site"
-        common = ["build", "--source", str(TREE), "--cache-dir", str(cache), "-o", str(site)]
+        common = ["build", "--source", str(tree), "--cache-dir", str(cache), "-o", str(site)]
         print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
-        print(f"tree: {TREE}")
+        print(f"tree: {tree}")
         cold, line = run(common)
         print(f"cold full build (empty facts cache): {cold:.1f} s   [{line}]")
         figures = site_figures(site)
@@ -104,8 +115,8 @@ def main() -> None:
         print(f"forced full rebuild, warm facts cache: {forced:.1f} s   [{line}]")
         for key, value in figures.items():
             print(f"{key}: {value}")
-        if SHOTS is not None:
-            screenshots(site, SHOTS)
+        if args.screenshots is not None:
+            screenshots(site, args.screenshots)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

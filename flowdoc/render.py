@@ -176,7 +176,17 @@ def item_key(response_fqn: str | None) -> str:
     return base.lower() or "item"
 
 
-def example_response(cmd: dict, kind: str) -> str:
+def singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def example_response(cmd: dict, kind: str, item: str | None = None) -> str:
     """A JSON skeleton with the real response key; the job id for asynchronous commands."""
     fields = {f["name"]: _field_value(f) for f in cmd.get("response_fields", [])}
     key = response_key(cmd["name"])
@@ -186,14 +196,15 @@ def example_response(cmd: dict, kind: str) -> str:
             immediate = {"id": "...", "jobid": "..."}
         return json.dumps({key: immediate}, indent=2)
     if cmd["name"].lower().startswith("list"):
-        body: dict = {"count": 1, item_key(cmd.get("response")): [fields]}
+        body: dict = {"count": 1, item or item_key(cmd.get("response")): [fields]}
         return json.dumps({key: body}, indent=2)
     return json.dumps({key: fields}, indent=2)
 
 
-def job_result(cmd: dict) -> str:
+def job_result(cmd: dict, item: str | None = None) -> str:
     fields = {f["name"]: _field_value(f) for f in cmd.get("response_fields", [])}
-    body = {"jobid": "...", "jobstatus": 1, "jobresultcode": 0, "jobresult": {item_key(cmd.get("response")): fields}}
+    body = {"jobid": "...", "jobstatus": 1, "jobresultcode": 0,
+            "jobresult": {item or item_key(cmd.get("response")): fields}}
     return json.dumps({"queryasyncjobresultresponse": body}, indent=2)
 
 
@@ -338,8 +349,20 @@ def _badges(cmd: dict, kind: str) -> list[str]:
     return badges
 
 
+def object_key(cmd: dict, idx: Indexes) -> str:
+    """The JSON key of the response object. Commands set it in code; by CloudStack's convention it
+    is the singular of the list API returning the same response class (listZones -> zone)."""
+    name = cmd["name"]
+    resp = simple_name(cmd.get("response"))
+    lists = [n for n in ([name] if name.lower().startswith("list") else []) + idx.listing.get(resp, [])]
+    if lists:
+        return singular(lists[0][4:].lower()) or item_key(cmd.get("response"))
+    return item_key(cmd.get("response"))
+
+
 def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
     flow = data.flows.get(cmd["name"])
+    item = object_key(cmd, idx)
     kind = async_kind(cmd, flow)
     links = data.links
     params = []
@@ -360,8 +383,8 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
         "response": cmd.get("response") or "", "response_simple": simple_name(cmd.get("response")),
         "source": links.md(cmd.get("file"), cmd.get("line")), "variants": variants, "params": params,
         "fields": [_field_row(f, idx, "") for f in cmd.get("response_fields", [])],
-        "example_url": example_url(cmd), "example_response": example_response(cmd, kind),
-        "job_result": job_result(cmd) if kind != "sync" else "", "response_key": response_key(cmd["name"]),
+        "example_url": example_url(cmd), "example_response": example_response(cmd, kind, item),
+        "job_result": job_result(cmd, item) if kind != "sync" else "", "response_key": response_key(cmd["name"]),
         "has_flow": cmd["name"] in data.flows, "hidden": cmd.get("include_in_api_doc") is False,
         "badges": _badges(cmd, kind),
     }
@@ -384,7 +407,7 @@ def participants(diagram: str) -> list[str]:
 def _node_label(node: dict | None, node_id: str) -> str:
     if node is None:
         return node_id
-    cls = simple_name(node.get("class") or "") or node.get("class") or "?"
+    cls = str(node.get("class") or "?").rsplit(".", 1)[-1]  # keeps Outer$1 of anonymous classes
     outer = str(node.get("class") or "").rsplit(".", 2)
     if len(outer) == 3 and outer[1][:1].isupper():  # nested class: keep Outer.Inner
         cls = f"{outer[1]}.{outer[2]}"
