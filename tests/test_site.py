@@ -37,7 +37,7 @@ def tree(tmp_path, monkeypatch):
     """A small source tree; the hand-written pages are this module's own (guides and assets), so
     that pages other developers are writing do not break these tests."""
     src = tmp_path / "site_src"
-    for part in ("assets", "guides"):
+    for part in ("assets", "guides", "img"):
         shutil.copytree(site.PROJECT_ROOT / "site_src" / part, src / part)
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     root = tmp_path / "tree"
