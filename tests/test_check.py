@@ -29,7 +29,7 @@ PAGE = """\
 
     The work happens in `CreateGadgetCmd#execute` and `org.acme.api.BaseCmd#execute`;
     `CreateGadgetCmd#exec` and `GadgetCmd#run` do not exist, `ManagementServer#getCommands` does.
-    See [the other page](other.md#Section) and `java.lang.String#format`.
+    See [the other page](other.md#Section), `java.lang.String#format` and the syntax `pkg.Class#method`.
 
     <!-- flowdoc-check: off -->
     `listNothing` and command=nothingAtAll are skipped here.
@@ -125,7 +125,7 @@ def test_find_references_rules():
                       ("listGadgets", "tags"), ("deleteGadgets", "id")]
     methods = [r.name for r in refs if r.kind == "method"]
     assert methods == ["CreateGadgetCmd#execute", "org.acme.api.BaseCmd#execute", "CreateGadgetCmd#exec",
-                       "GadgetCmd#run", "ManagementServer#getCommands"]
+                       "GadgetCmd#run", "ManagementServer#getCommands", "pkg.Class#method"]
 
 
 def test_check_reports_dangling_references_with_closest_names(tree, docs, capsys):
@@ -144,7 +144,7 @@ def test_check_reports_dangling_references_with_closest_names(tree, docs, capsys
         f"{page}:16: class GadgetCmd (in GadgetCmd#run) not found (closest: ListGadgetsCmd)",
         f"{page}:22: API updateNothing does not exist",
     ]
-    assert out.splitlines()[-1] == f"{docs}: 2 pages, 22 references, 9 dangling"
+    assert out.splitlines()[-1] == f"{docs}: 2 pages, 23 references, 9 dangling"
 
 
 def test_check_clean_docs_pass_and_github_format(tree, docs, capsys):

@@ -16,7 +16,8 @@ What a page reference is (everything inside ``<!-- flowdoc-check: off -->`` ...
   ``signature``, ``response``, ``sessionkey`` are always allowed).
 - **Methods**: ``Class#method`` or ``pkg.Class#method`` must name a type of the tree (by
   FQN or by its simple or nested name) with a method of that name in it or its supertypes;
-  ``java.``/``javax.``/``jakarta.`` classes are not checked.
+  ``java.``/``javax.``/``jakarta.`` classes are not checked, nor placeholder names such as
+  ``pkg.Class#method`` or ``Foo#bar`` when the tree has no such type.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ API_VERBS = frozenset("""
 """.split())
 DERIVED_VERB_MIN = 3
 NOT_API_VERBS = frozenset({"get", "set", "is", "has", "to", "find", "do", "on", "as"})
+# Class names used as placeholders in syntax examples; skipped only when no such type exists.
+PLACEHOLDER_CLASSES = frozenset({"Class", "Type", "Foo", "Bar", "Baz", "MyClass", "SomeClass", "Example", "X", "Y"})
 URL_STANDARD_KEYS = frozenset({"command", "apikey", "signature", "response", "sessionkey", "expires",
                                "signatureversion", "_", "jsonp", "callback"})
 
@@ -164,6 +167,8 @@ class MethodResolver:
         types = self.by_suffix.get(cls, [])
         if not types:
             simple = cls.rsplit(".", 1)[-1]
+            if simple in PLACEHOLDER_CLASSES:
+                return None  # a syntax example such as pkg.Class#method, not a citation
             return Dangling(ref, _closest(simple, {k for k in self.by_suffix if "." not in k}),
                             f"class {cls} (in {ref.name}) not found")
         for fqn in types:
