@@ -246,8 +246,9 @@ def _simple(fqn: Any) -> str:
 
 
 class _Comparer:
-    def __init__(self, locate_param: ParamLocator | None) -> None:
+    def __init__(self, locate_param: ParamLocator | None, locate_field: ParamLocator | None = None) -> None:
         self.changes: list[Change] = []
+        self.locate_field = locate_field
         self.known_params: set[tuple] = set()
         self.locate_param = locate_param
 
@@ -453,6 +454,14 @@ class _Comparer:
 
     # --- response ---------------------------------------------------------------------
 
+    def field_where(self, f: dict) -> tuple[str, int] | None:
+        """Where a response field is declared (``@SerializedName``), when the new side knows."""
+        if f.get("file") and f.get("line"):
+            return f["file"], int(f["line"])
+        if self.locate_field and f.get("declared_in"):
+            return self.locate_field(f["declared_in"], f["name"])
+        return None
+
     @staticmethod
     def _flat_fields(fields: Iterable[dict] | None, prefix: str = "") -> dict[str, dict]:
         """Response fields by dotted name; nested objects' fields as ``nic.ipaddress``."""
@@ -485,21 +494,22 @@ class _Comparer:
             if "." in fname and fname.rsplit(".", 1)[0] in came:
                 continue
             self.add("response-field-added", NON_BREAKING, n, f"API {name}: response field {fname} added",
-                     param=fname, new=new_fs[fname].get("type"))
+                     param=fname, new=new_fs[fname].get("type"), where=self.field_where(new_fs[fname]))
         for fname in sorted(set(old_fs) & set(new_fs)):
             of, nf = old_fs[fname], new_fs[fname]
+            where = self.field_where(nf)
             if of.get("type") and nf.get("type") and of.get("type") != nf.get("type"):
                 self.add("response-field-retyped", BREAKING, n,
                          f"API {name}: response field {fname} type {of.get('type')} -> {nf.get('type')}",
-                         param=fname, old=of.get("type"), new=nf.get("type"))
+                         param=fname, old=of.get("type"), new=nf.get("type"), where=where)
             if (of.get("description") or "") != (nf.get("description") or ""):
                 self.add("response-field-description", DOC, n,
                          f"API {name}: response field {fname} description changed",
-                         param=fname, old=of.get("description"), new=nf.get("description"))
+                         param=fname, old=of.get("description"), new=nf.get("description"), where=where)
             if of.get("since") != nf.get("since"):
                 self.add("response-field-since", DOC, n,
                          f"API {name}: response field {fname} since {of.get('since')} -> {nf.get('since')}",
-                         param=fname, old=of.get("since"), new=nf.get("since"))
+                         param=fname, old=of.get("since"), new=nf.get("since"), where=where)
 
 
 def _param_role_changes(api: str, pname: str, old: set[str], new: set[str]) -> list[tuple]:
@@ -520,9 +530,13 @@ def _param_role_changes(api: str, pname: str, old: set[str], new: set[str]) -> l
     return out
 
 
-def compare(old: dict, new: dict, locate_param: ParamLocator | None = None) -> list[Change]:
-    """Every classified difference from ``old`` to ``new`` (contract dicts), breaking first."""
-    return _Comparer(locate_param).run(old, new)
+def compare(old: dict, new: dict, locate_param: ParamLocator | None = None,
+            locate_field: ParamLocator | None = None) -> list[Change]:
+    """Every classified difference from ``old`` to ``new`` (contract dicts), breaking first.
+
+    ``locate_param`` / ``locate_field`` map (declaring class, name) to (file, line) in the new
+    tree where the dicts do not say (response fields carry no line in the contract)."""
+    return _Comparer(locate_param, locate_field).run(old, new)
 
 
 def unparsed_files(model: dict) -> list[str]:
@@ -533,8 +547,8 @@ def unparsed_files(model: dict) -> list[str]:
 
 
 def build_report(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None,
-                 locate_param: ParamLocator | None = None) -> Report:
-    changes = compare(old, new, locate_param)
+                 locate_param: ParamLocator | None = None, locate_field: ParamLocator | None = None) -> Report:
+    changes = compare(old, new, locate_param, locate_field)
     broken_new = set(unparsed_files(new))
     if broken_new:  # an API "removed" because its file no longer parses is a parse problem first
         changes = [Change(**{**c.as_dict(), "message": c.message + " (its file does not parse in the new tree)"})

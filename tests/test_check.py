@@ -262,3 +262,15 @@ def test_model_cache_keeps_the_most_recent(tree, tmp_path, monkeypatch):
     models = list((tmp_path / "cache").rglob("models/*.pkl"))
     assert len(models) == 2
     assert snapshot_cmd.load_side(str(tree), args).scan is None  # the newest is still there
+
+
+def test_response_field_changes_point_at_the_response_class(tree, tmp_path, capsys):
+    from tests.test_drift import RESPONSE
+
+    old = write_java_tree(tmp_path / "old", ACME)
+    write_java_tree(tree, {RESPONSE: edit(ACME, RESPONSE, "private Long size;", "private String size;")[RESPONSE]})
+    for _ in range(2):  # built, then from the model cache
+        code, out, _ = run(capsys, "diff", str(old), str(tree), "--format", "json", "--cache-dir", str(tmp_path / "c"))
+        assert code == 1
+        changes = json.loads(out)["changes"]
+        assert {(c["kind"], c["file"], c["line"]) for c in changes} == {("response-field-retyped", RESPONSE, 11)}

@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
 
     stale: list[drift.Change] = []
     if snapshot is not None:
-        stale = drift.compare(snapshot, side.model)
+        stale = drift.compare(snapshot, side.model, locate_field=side.locate_field)
     dangling, pages, checked = verify_pages(docs, side.model, index_fn) if docs is not None else ([], 0, 0)
     text = _render(args.format, args, side, snapshot is not None, stale, docs, dangling, pages, checked)
     if args.format == "text" and args.output is None:

@@ -22,7 +22,7 @@ from flowdoc.cli.common import console, emit, load_scan, source_root
 from flowdoc.problems import InputError
 from flowdoc.scan import ScanResult, find_java_files, read_source_version, scan_tree
 
-MODEL_CACHE_FORMAT = 1
+MODEL_CACHE_FORMAT = 2
 MODEL_CACHE_KEEP = 12
 
 
@@ -76,6 +76,11 @@ class Side:
     label: str
     scan: ScanResult | None = None
     index: object | None = None  # SymbolIndex, built on demand
+    field_locations: dict | None = None  # "declaring class#field name" -> [file, line]
+
+    def locate_field(self, declared_in: str, name: str) -> tuple[str, int] | None:
+        found = (self.field_locations or {}).get(f"{declared_in}#{name}")
+        return (found[0], found[1]) if found else None
 
 
 def _cache(args: argparse.Namespace) -> FactsCache | None:
@@ -167,8 +172,9 @@ def _live_side(spec, kind, key_fn, scan_fn, cache, skip_lookup, root_label, labe
     if cache is not None and not skip_lookup:
         cached = _load_cached_model(cache, key_fn())
         if cached is not None:
-            cached["source"] = {**(cached.get("source") or {}), "root": root_label}
-            return Side(spec, kind, cached, label)
+            model, fields = cached
+            model["source"] = {**(model.get("source") or {}), "root": root_label}
+            return Side(spec, kind, model, label, field_locations=fields)
     scan = scan_fn()
     from flowdoc.api import build_api_model
     from flowdoc.symbols import build_symbol_index
@@ -180,10 +186,36 @@ def _live_side(spec, kind, key_fn, scan_fn, cache, skip_lookup, root_label, labe
     else:
         api_model = build_api_model(scan, index)
     model = drift.normalize(api_model.as_dict(), copy=False)
+    fields = response_field_locations(model, index)
     if cache is not None:
-        _store_cached_model(cache, key_fn(scan), model)
+        _store_cached_model(cache, key_fn(scan), model, fields)
     model["source"] = {**(model.get("source") or {}), "root": root_label}
-    return Side(spec, kind, model, label, scan=scan, index=index)
+    return Side(spec, kind, model, label, scan=scan, index=index, field_locations=fields)
+
+
+def response_field_locations(model: dict, index) -> dict[str, list]:
+    """"declaring class#name" -> [file, line] of the ``@SerializedName`` field of every
+    response field of the model (the contract gives response fields no line)."""
+    owners: set[str] = set()
+    todo = [f for c in model.get("commands") or () for f in c.get("response_fields") or ()]
+    while todo:
+        f = todo.pop()
+        if f.get("declared_in"):
+            owners.add(f["declared_in"])
+        todo.extend(f.get("fields") or ())
+    out: dict[str, list] = {}
+    for owner in sorted(owners):
+        t = index.types.get(owner)
+        path = index.file_of.get(owner)
+        if t is None or path is None:
+            continue
+        for fld in t.fields:
+            sn = next((a for a in fld.annotations if a.simple == "SerializedName"), None)
+            if sn is None:
+                continue
+            name = index.evaluate_string(sn.get("value"), owner) or fld.name
+            out.setdefault(f"{owner}#{name}", [path, fld.line])
+    return out
 
 
 # --- the model cache ---------------------------------------------------------------------
@@ -247,19 +279,20 @@ def _load_cached_model(cache: FactsCache, key: str):
     try:
         with open(path, "rb") as handle:
             data = pickle.load(handle)
-        if isinstance(data, dict) and isinstance(data.get("commands"), list):
+        model, fields = data
+        if isinstance(model, dict) and isinstance(model.get("commands"), list) and isinstance(fields, dict):
             os.utime(path)  # recently used: kept by the pruning below
-            return data
+            return model, fields
     except Exception:
         return None
     return None
 
 
-def _store_cached_model(cache: FactsCache, key: str, model: dict) -> None:
+def _store_cached_model(cache: FactsCache, key: str, model: dict, fields: dict) -> None:
     """Store a model; keep the MODEL_CACHE_KEEP most recently used ones (about 5 MB each for
     CloudStack), so the cache does not grow with every tree state ever compared."""
     try:
-        _atomic_write(_model_path(cache, key), pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic_write(_model_path(cache, key), pickle.dumps((model, fields), protocol=pickle.HIGHEST_PROTOCOL))
         folder = _model_path(cache, key).parent
         entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MODEL_CACHE_KEEP:]:
