@@ -526,21 +526,46 @@ def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 120_000, max_step
 # lifecycle and concepts
 
 
-def _entry_path(flow: dict, limit: int = 14) -> list[dict]:
-    """The framework part of a flow: steps until the command's own methods, plus the hand-off."""
+def _chains(flow: dict, cmd: dict | None = None) -> list[dict]:
+    """The framework path of a flow: for each step on the command class that starts a phase (the
+    first one on the request thread, the first one on the job thread), the chain of calls that
+    led to it from the entry point. Side calls are left out."""
     nodes = {n["id"]: n for n in flow.get("nodes", [])}
-    cmd_class = flow.get("command_class")
+    classes = {flow.get("command_class")} | {v.get("class") for v in (cmd or {}).get("variants", [])}
+
+    def on_command(cls: str, method: str) -> bool:  # the command's own (or inherited) execute/create
+        return cls in classes or (method.split("(")[0] in ("execute", "create") and simple_name(cls).endswith("Cmd"))
+
+    stack: list[dict] = []
+    done: set[bool] = set()
     path: list[dict] = []
+    taken: set[int] = set()
     for step in flow.get("steps", []):
-        node = nodes.get(step.get("node", ""))
-        if int(step.get("depth", 0)) > 3 or step.get("repeat"):
-            continue
         depth = int(step.get("depth", 0))
-        path.append({"depth": depth, "indent": Markup("    " * depth), "label": _node_label(node, step.get("node", "")),
-                     "kind": step.get("kind") or "call", "async": bool(step.get("async"))})
-        if node and node.get("class") == cmd_class or len(path) >= limit:
-            break
+        del stack[depth:]
+        stack.append(step)
+        on_job = any(s.get("async") for s in stack)
+        node = nodes.get(step.get("node", ""))
+        if on_job in done or not node or not on_command(node.get("class") or "", node.get("method") or ""):
+            continue
+        done.add(on_job)
+        for s in stack:
+            if id(s) in taken:
+                continue
+            taken.add(id(s))
+            path.append({"depth": int(s.get("depth", 0)), "label": _node_label(nodes.get(s.get("node", "")),
+                                                                               s.get("node", "")),
+                         "kind": s.get("kind") or "call", "async": bool(s.get("async"))})
+    for entry in path:
+        entry["indent"] = Markup("    " * entry["depth"])
     return path
+
+
+PREFERRED_EXAMPLES = {  # well-known APIs make better examples; any API of the kind will do
+    "sync": ("listVirtualMachines", "listZones", "listInstances"),
+    "async": ("startVirtualMachine", "stopVirtualMachine", "rebootVirtualMachine", "startInstance"),
+    "async-create": ("deployVirtualMachine", "createVolume", "deployInstance"),
+}
 
 
 def lifecycle_view(data: SiteData, idx: Indexes) -> dict:
@@ -550,12 +575,13 @@ def lifecycle_view(data: SiteData, idx: Indexes) -> dict:
     sections = []
     for kind in ("sync", "async", "async-create"):
         names = kinds[kind]
-        pick = next((n for n in names if data.flows.get(n, {}).get("steps")), None)
+        usable = [n for n in names if data.flows.get(n, {}).get("steps")]
+        pick = next((n for n in PREFERRED_EXAMPLES[kind] if n in usable), usable[0] if usable else None)
         view = {"kind": kind, "count": len(names), "example": pick, "slug": slug(pick or ""), "path": [],
                 "diagram": ""}
         if pick:
             flow = data.flows[pick]
-            view["path"] = _entry_path(flow)
+            view["path"] = _chains(flow, idx.by_name.get(pick))
             handoff = [s for s in flow.get("steps", []) if s.get("async")]
             view["handoff"] = _node_label({n["id"]: n for n in flow.get("nodes", [])}.get(handoff[0]["node"]),
                                           handoff[0]["node"]) if handoff else ""

@@ -129,6 +129,9 @@ def test_lifecycle_and_concepts(pages):
     assert "## async-create (1 APIs)" in life
     assert "## sync (2 APIs)" in life
     assert "[<code>launchRocket</code>](flows/launchRocket.md)" in life
+    # the chain from the entry point to the command's method, the job-thread hop marked
+    assert "- <code>Servlet&#35;handle</code>\n    - <code>JobManager&#35;submit</code>\n" \
+           "        - <code>LaunchRocketCmd&#35;execute</code> (async) — on the job thread" in life
     concepts = pages["concepts.md"]
     assert "zone[Zone] --&gt; pod[Pod]" in concepts
     assert "[<code>listZones</code>](api/listZones.md)" in concepts
