@@ -163,3 +163,15 @@ def test_progress_reaches_the_total(repo):
     seen = []
     gitsource.scan_git(f"git:{repo}@main", jobs=1, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, len(ACME)) and seen[-1] == (len(ACME), len(ACME))
+
+
+def test_ci_style_refs_of_a_clone(repo, tmp_path, capsys):
+    """What the documented workflow runs: the base branch as origin/<name>, the head as HEAD."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True, capture_output=True)
+    git(clone, "checkout", "-q", "v1")
+    code = main(["diff", f"git:{clone}@origin/main", "git:" + str(clone) + "@HEAD", "--format", "github",
+                 "--no-cache"])
+    assert code == 0  # from main back to v1 zoneid becomes optional again: not breaking
+    out = capsys.readouterr().out
+    assert "param-now-optional" in out and out.splitlines()[-1].startswith("::notice title=flowdoc diff::0 breaking")
