@@ -269,3 +269,41 @@ def test_sample_site_flows(sample_site):
 def test_sample_site_largest_page_under_limit(sample_site):
     biggest = max(p.stat().st_size for p in sample_site.rglob("*.html"))
     assert biggest < 300_000
+
+
+# ------------------------------------------------------------------------------ the real 4.22 tree
+
+
+@pytest.mark.realtree
+def test_real_tree_site(scan_422, tmp_path, monkeypatch):
+    """The 4.22 site builds in strict mode (no broken links) and shows the right things."""
+    src = tmp_path / "site_src"
+    for part in ("assets", "guides", "img"):
+        shutil.copytree(site.PROJECT_ROOT / "site_src" / part, src / part)
+    monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
+    out = tmp_path / "site"
+    result = site.build_site(scan_422, out, source_url="https://github.com/apache/cloudstack/blob/4.22.0.0")
+    assert result.mkdocs_ran
+    assert result.pages > 1800
+    biggest = max(p.stat().st_size for p in out.rglob("*.html"))
+    assert biggest < 300_000
+
+    page = (out / "api" / "deployVirtualMachine.html").read_text()
+    text = _text(page)
+    assert "command=deployVirtualMachine&serviceofferingid=...&zoneid=...&response=json" in text
+    assert "deployvirtualmachineresponse" in text and "jobid" in text
+    assert "<td><code>zoneid</code></td>\n<td>uuid</td>\n<td>yes</td>" in page
+    assert "https://github.com/apache/cloudstack/blob/4.22.0.0/api/src/main/java/org/apache/cloudstack/api/" \
+           "command/" in page
+    flow = (out / "flows" / "deployVirtualMachine.html").read_text()
+    for participant in ("ApiServer", "ApiDispatcher", "DeployVMCmd", "AsyncJobManagerImpl"):
+        assert f"<code>{participant}</code>" in flow
+    assert "UserVmManagerImpl" in flow
+    life = _text((out / "lifecycle.html").read_text())
+    assert "AsyncJobManagerImpl#submitAsyncJob" in life and "on the job thread" in life
+    concepts = _text((out / "concepts.html").read_text())
+    assert "addHost" in concepts and "listZones" in concepts and "createStoragePool" in concepts
+    faq = _text((out / "guides" / "faq.html").read_text())
+    assert "maven-default-http-blocker" in faq and "pom.xml" in faq
+    packaging = _text((out / "guides" / "packaging.html").read_text())
+    assert "cloudstack-management" in packaging and "cloudstack-agent" in packaging
