@@ -171,6 +171,21 @@ class CallGraph:
         hit = self._resolver.override(cls, owner, m)
         return None if hit is None else method_id(*hit)
 
+    def find_inherited(self, class_name: str, method_name: str) -> list[str]:
+        """Method nodes a class has by inheritance (``ClusteredAgentManagerImpl#send`` ->
+        ``AgentManagerImpl.send(...)``); the class by FQN or simple name."""
+        if self._resolver is None:
+            return []
+        name, _, params = method_name.partition("(")
+        found = []
+        for fqn in self.index.types:
+            if fqn == class_name or fqn.rsplit(".", 1)[-1] == class_name:
+                for owner, m in self._resolver.methods(fqn, name):
+                    node = method_id(owner, m)
+                    if node in self.methods and (not params or m.signature == method_name):
+                        found.append(node)
+        return sorted(set(found))
+
     def find_nodes(self, class_name: str, method_name: str | None = None) -> list[str]:
         """Method nodes of a class given by FQN or simple name (``method_name`` optional, may
         carry a parameter list)."""

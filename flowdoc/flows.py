@@ -279,6 +279,7 @@ class FlowBuilder:
         self._guard_types: tuple[str, ...] | None = None
         self._adjacency: dict[str, list[tuple[str, dict]]] = {}
         self._corridor: set[str] | None = None
+        self._key_memo: dict[tuple[str, bool], tuple] = {}
 
     # ---------------------------------------------------------------- lookups
     def _find_method(self, cls: str, method: str, arity: int | None = None) -> str | None:
@@ -367,6 +368,12 @@ class FlowBuilder:
 
     # -------------------------------------------------------------- framework
     def _framework_key(self, command_cls: str, is_async: bool) -> tuple:
+        key = self._key_memo.get((command_cls, is_async))
+        if key is None:
+            key = self._key_memo[(command_cls, is_async)] = self._framework_key_uncached(command_cls, is_async)
+        return key
+
+    def _framework_key_uncached(self, command_cls: str, is_async: bool) -> tuple:
         if self._guard_types is None:
             types: set[str] = set()
             for node in sorted(self.corridor()):
@@ -737,7 +744,8 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
 
     A reverse breadth-first search from the targets stops at methods that some API binds as
     its create()/execute(), and at the framework corridor (then every API whose framework path
-    passes there reaches the target)."""
+    passes there reaches the target). Like flows, it does not follow virtual calls with more
+    than ``max_fanout`` implementations."""
     builder = flow_builder(graph, index, rules)
     bound: dict[str, list] = {}
     for command in commands:
@@ -751,6 +759,17 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
                 bound.setdefault(impl, []).append(command)
     corridor = builder.corridor()
     nx_graph = graph.graph
+    fanouts: dict[tuple[str, int], int] = {}
+
+    def fanout(pred: str, site: int) -> int:
+        key = (pred, site)
+        if key not in fanouts:
+            for _, _, d in nx_graph.out_edges(pred, data=True):
+                if d["kind"] == "dispatch":
+                    k = (pred, d["site"])
+                    fanouts[k] = fanouts.get(k, 0) + 1
+            fanouts.setdefault(key, 0)
+        return fanouts[key]
     parent: dict[str, tuple[str, dict] | None] = {t: None for t in targets if t in nx_graph}
     queue = deque((t, 0) for t in parent)
     hits: list[str] = []
@@ -765,6 +784,8 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
         for pred, _, data in sorted(nx_graph.in_edges(node, data=True), key=lambda e: (e[0], e[2]["line"])):
             if data["kind"] == "unknown" or pred in parent:
                 continue
+            if data["kind"] == "dispatch" and fanout(pred, data["site"]) > builder.rules.max_fanout:
+                continue  # as in flows: a call with many implementations is not followed
             if pred in corridor and builder.is_command_type(class_of(node)):
                 continue  # the framework calling a command's own method: not a path for every API
             parent[pred] = (node, data)
@@ -780,6 +801,7 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
         return hops
 
     results: dict[str, CallerPath] = {}
+    framework_nodes: dict[str, set[str]] = {}
     for hit in hits:
         path = path_from(hit)
         if hit in bound:
@@ -791,7 +813,10 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
         for command in commands:  # a framework method: the APIs whose framework path uses it
             if command.name in results:
                 continue
-            paths = builder.framework_paths(command.class_name, bool(command.isasync))
-            if any(hit == n for p in paths.values() for n, _ in p):
+            on_path = framework_nodes.get(command.name)
+            if on_path is None:
+                paths = builder.framework_paths(command.class_name, bool(command.isasync))
+                on_path = framework_nodes[command.name] = {n for p in paths.values() for n, _ in p}
+            if hit in on_path:
                 results[command.name] = CallerPath(command.name, command.class_name, hit, path)
     return [results[k] for k in sorted(results)]

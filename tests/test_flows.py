@@ -237,3 +237,11 @@ def test_cli_graph_json_and_graphml(tmp_path, capsys):
     gml = tmp_path / "g.graphml"
     assert main(["graph", "--format", "graphml", "-o", str(gml)]) == 0
     assert gml.read_text().startswith("<?xml")
+
+
+def test_cli_callers_of_an_inherited_method(capsys):
+    # ClusteredHostAgentManagerImpl declares no isConnected(): the inherited one is meant
+    assert main(["callers", "ClusteredHostAgentManagerImpl#isConnected", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["targets"] == ["org.nimbus.agent.HostAgentManagerImpl.isConnected(long)"]
+    assert "startInstance" in {a["api"] for a in data["apis"]}

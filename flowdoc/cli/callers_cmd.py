@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     if not sep:
         cls, _, method = spec.rpartition(".")
     targets = graph.find_nodes(cls, method or None) if cls else []
+    if not targets and cls and method:
+        targets = graph.find_inherited(cls, method)
     if not targets:
         choices = sorted({f"{owner}#{m.name}" for owner, m in graph.methods.values()
                           if owner.rsplit(".", 1)[-1] == cls.rsplit(".", 1)[-1] or m.name == method})
