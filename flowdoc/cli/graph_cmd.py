@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     index = build_symbol_index(scan)
     graph = build_call_graph(scan, index)
     if args.format == "json":
-        text = json.dumps(graph_as_dict(graph, scan), indent=1)
+        text = json.dumps(graph_as_dict(graph, scan), separators=(",", ":"))  # large: keep it compact
     else:
         buffer = io.BytesIO()
         nx.write_graphml(graph.graph, buffer)
