@@ -492,7 +492,7 @@ class FlowBuilder:
         if not paths:
             flow.framework_found = False
             flow.problems.append("no framework path from the entry to the command's bind points")
-            for impl in binds.values():
+            for impl in sorted(binds.values(), key=lambda n: n != binds.get(self.create_bind)):  # create() first
                 if impl:
                     self._expand(flow, impl, "dispatch", None, None, 0, depth, cls, expanded, False)
             return flow

@@ -245,3 +245,13 @@ def test_cli_callers_of_an_inherited_method(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["targets"] == ["org.nimbus.agent.HostAgentManagerImpl.isConnected(long)"]
     assert "startInstance" in {a["api"] for a in data["apis"]}
+
+
+def test_without_an_entry_the_flow_is_the_command_part(tmp_path):
+    files = {k: v for k, v in FILES.items() if not k.endswith("ApiServlet.java")}
+    scan = scan_java_tree(tmp_path, files)
+    index = build_symbol_index(scan)
+    flow = build_flow(CREATE, build_call_graph(scan, index), index)
+    assert not flow.framework_found and flow.problems
+    assert [s.node for s in flow.steps if s.depth == 0] == [C + "CreatePumpCmd.create()", C + "CreatePumpCmd.execute()"]
+    assert "no framework path" in format_flow_text(flow)
