@@ -92,3 +92,64 @@ def test_sample_tree_declares_the_clustered_agent_manager_only():
     assert ctx.declares("org.nimbus.agent.ClusteredHostAgentManagerImpl")
     assert not ctx.declares("org.nimbus.agent.HostAgentManagerImpl")
     assert ctx.problems == ()
+
+
+INJECTION_TREE = {
+    "m/src/main/java/org/acme/inj/Store.java": "package org.acme.inj;\npublic interface Store { void put(String k); }\n",
+    "m/src/main/java/org/acme/inj/DiskStore.java":
+        "package org.acme.inj;\npublic class DiskStore implements Store { public void put(String k) { } }\n",
+    "m/src/main/java/org/acme/inj/MemoryStore.java":
+        "package org.acme.inj;\npublic class MemoryStore implements Store { public void put(String k) { } }\n",
+    "m/src/main/java/org/acme/inj/Client.java": """
+        package org.acme.inj;
+        import java.util.List;
+        import javax.inject.Inject;
+        import javax.inject.Named;
+        public class Client {
+            @Inject Store memoryStore;
+            @Inject @Named("diskStore") Store primary;
+            @Inject Store anyStore;
+            Store wiredByXml;
+            Store viaSetter;
+            List<Store> allStores;
+            @Inject
+            public void setViaSetter(Store s) { viaSetter = s; }
+            public void setWiredByXml(Store s) { wiredByXml = s; }
+            public void setAllStores(List<Store> s) { allStores = s; }
+        }
+        """,
+    "m/src/main/resources/META-INF/cloudstack/x/spring-x-context.xml": """
+        <beans>
+            <bean id="diskStore" class="org.acme.inj.DiskStore" />
+            <bean id="memoryStore" class="org.acme.inj.MemoryStore" />
+            <bean id="client" class="org.acme.inj.Client">
+                <property name="wiredByXml" ref="memoryStore" />
+                <property name="allStores" value="#{storesRegistry.registered}" />
+            </bean>
+        </beans>
+        """,
+}
+
+
+def test_injection_decisions(tmp_path):
+    from flowdoc.spring import Injection
+    from flowdoc.symbols import build_symbol_index
+    from tests.helpers import scan_java_tree
+
+    scan = scan_java_tree(tmp_path, INJECTION_TREE)
+    index = build_symbol_index(scan)
+    injection = Injection(index, load_spring_context(tmp_path))
+    fields = {f.name: f for f in index.types["org.acme.inj.Client"].fields}
+
+    def choice(name):
+        return injection.field_beans("org.acme.inj.Client", fields[name])
+
+    assert choice("memoryStore").classes == ("org.acme.inj.MemoryStore",)  # field name = bean id
+    assert choice("memoryStore").how == "named"
+    assert choice("primary").classes == ("org.acme.inj.DiskStore",)  # @Named qualifier
+    assert choice("anyStore").how == "ambiguous"
+    assert set(choice("anyStore").classes) == {"org.acme.inj.DiskStore", "org.acme.inj.MemoryStore"}
+    assert choice("wiredByXml").classes == ("org.acme.inj.MemoryStore",)  # <property ref>
+    assert choice("viaSetter") is not None  # setter injection
+    assert choice("allStores").is_list and set(choice("allStores").classes) == {
+        "org.acme.inj.DiskStore", "org.acme.inj.MemoryStore"}
