@@ -1085,6 +1085,8 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
 
     graph.add_edges_from(pending)
     stats.edges.update(edge_kinds)
+    for target in unknown_nodes:  # how many call sites end at each unknown target
+        graph.nodes[target]["count"] = graph.in_degree(target)
     stats.seconds = time.perf_counter() - started
     return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver, root=str(scan.root or ""))
 

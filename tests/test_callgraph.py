@@ -122,6 +122,7 @@ def test_unresolved_calls_stay_visible_and_are_never_guessed(built):
     unknown = [v for v, _ in edges(graph, stop, kind="unknown")]
     assert unknown == ["?:mystery.vanish"]
     assert graph.node("?:mystery.vanish")["kind"] == "unknown"
+    assert graph.node("?:mystery.vanish")["count"] == 1
     assert graph.stats.unresolved_reasons["unknown-name"] >= 1
     # nothing was matched by name alone: no edge to any other vanish()
     assert not [v for v in graph.graph.successors(stop) if v.endswith(".vanish()")]
