@@ -326,7 +326,7 @@ def on_page_content(html: str, page, config, files, **_kwargs) -> str:  # mkdocs
 def write_config(path: Path, docs: Path, site_dir: Path, nav: list) -> str:
     """A staging mkdocs.yml that inherits the root configuration (and uses this module as hook)."""
     config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav,
-              "hooks": [str(Path(__file__).resolve())]}
+              "hooks": [str(Path(__file__).resolve())], "validation": {"links": {"not_found": "warn"}}}
     text = json.dumps(config, indent=1) + "\n"  # JSON is YAML
     path.write_text(text, encoding="utf-8")
     return text
