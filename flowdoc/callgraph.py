@@ -63,6 +63,8 @@ _ELEMENT_METHODS = frozenset("""get next previous remove poll peek pop first las
 _SAME_CONTAINER_METHODS = frozenset("filter sorted distinct limit skip peek subList descendingIterator".split())
 _STREAM_TO_OPTIONAL = frozenset("findFirst findAny min max".split())
 _MAP_VALUE_METHODS = frozenset("get remove put getOrDefault putIfAbsent computeIfAbsent compute merge replace".split())
+_JDK_FACTORIES = frozenset("""randomUUID fromString nameUUIDFromBytes currentThread getInstance now of ofNullable
+    empty copyOf compile valueOf parse ofEpochMilli ofEpochSecond ofPattern getDefault""".split())
 _STRING_RETURNING = frozenset("""trim strip toLowerCase toUpperCase substring replace replaceAll replaceFirst
     concat intern format valueOf join repeat stripLeading stripTrailing toString""".split())
 
@@ -985,6 +987,17 @@ def _external_value(recv: JType, member: str, site: CallSite) -> JType | None:
             return JType("java.util.Collection", args[1:])
     if simple == "Class" and member in ("getName", "getSimpleName", "getCanonicalName"):
         return JType(STRING)
+    if simple == "Entry" and len(args) == 2 and member in ("getKey", "getValue", "setValue"):
+        return args[0] if member == "getKey" else args[1]
+    if simple in _MAP_CONTAINERS and member == "entrySet" and len(args) == 2:
+        return JType("java.util.Set", (JType("java.util.Map.Entry", args),))
+    if recv.static and recv.fqn.startswith(("java.", "javax.")):
+        if member == "asList" and simple == "Arrays":
+            return JType("java.util.List")
+        if member == "stream" and simple == "Arrays":
+            return JType("java.util.stream.Stream")
+        if member in _JDK_FACTORIES:  # the JDK's static factories return their own type
+            return JType(recv.fqn)
     return None
 
 
