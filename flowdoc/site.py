@@ -80,14 +80,21 @@ class BuildResult:
 
 
 def config_file() -> Path:
-    path = Path(os.environ.get("FLOWDOC_MKDOCS_YML", PROJECT_ROOT / "mkdocs.yml"))
-    if not path.is_file():
-        raise InputError(f"the site configuration {path} is missing (flowdoc build runs from a flowdoc checkout)")
-    return path
+    """The root mkdocs.yml: $FLOWDOC_MKDOCS_YML, else the checkout flowdoc runs from (an editable
+    install), else the current folder (``pip install .`` run from the checkout)."""
+    candidates = [os.environ.get("FLOWDOC_MKDOCS_YML"), PROJECT_ROOT / "mkdocs.yml", Path.cwd() / "mkdocs.yml"]
+    for cand in candidates:
+        if cand and Path(cand).is_file():
+            return Path(cand).resolve()
+    raise InputError("the site configuration mkdocs.yml was not found: run flowdoc build from the flowdoc "
+                     "checkout (or set FLOWDOC_MKDOCS_YML)")
 
 
 def site_src_dir() -> Path:
-    return Path(os.environ.get("FLOWDOC_SITE_SRC", PROJECT_ROOT / "site_src"))
+    """The hand-written pages: $FLOWDOC_SITE_SRC, else site_src/ beside the root mkdocs.yml."""
+    if os.environ.get("FLOWDOC_SITE_SRC"):
+        return Path(os.environ["FLOWDOC_SITE_SRC"])
+    return config_file().parent / "site_src"
 
 
 def find_mermaid() -> Path | None:
@@ -95,6 +102,10 @@ def find_mermaid() -> Path | None:
     candidates = [os.environ.get("FLOWDOC_MERMAID_JS"),
                   PROJECT_ROOT / "node_modules/mermaid/dist/mermaid.min.js",
                   Path.cwd() / "node_modules/mermaid/dist/mermaid.min.js"]
+    try:
+        candidates.append(config_file().parent / "node_modules/mermaid/dist/mermaid.min.js")
+    except InputError:
+        pass
     for cand in candidates:
         if cand and Path(cand).is_file():
             return Path(cand)

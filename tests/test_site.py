@@ -307,3 +307,16 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
     assert "maven-default-http-blocker" in faq and "pom.xml" in faq
     packaging = _text((out / "guides" / "packaging.html").read_text())
     assert "cloudstack-management" in packaging and "cloudstack-agent" in packaging
+
+
+def test_installed_package_finds_the_checkout_from_the_current_folder(tmp_path, monkeypatch):
+    """After `pip install .` the package is not in the checkout: mkdocs.yml and site_src/ are
+    taken from the current folder."""
+    monkeypatch.setattr(site, "PROJECT_ROOT", tmp_path / "site-packages")
+    monkeypatch.delenv("FLOWDOC_SITE_SRC", raising=False)
+    monkeypatch.chdir(site.PACKAGE_DIR.parent)
+    assert site.config_file() == (site.PACKAGE_DIR.parent / "mkdocs.yml").resolve()
+    assert site.site_src_dir() == (site.PACKAGE_DIR.parent / "site_src").resolve()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="mkdocs.yml"):
+        site.config_file()
