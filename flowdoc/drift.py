@@ -246,9 +246,11 @@ def _simple(fqn: Any) -> str:
 
 
 class _Comparer:
-    def __init__(self, locate_param: ParamLocator | None, locate_field: ParamLocator | None = None) -> None:
+    def __init__(self, locate_param: ParamLocator | None, locate_field: ParamLocator | None = None,
+                 locate_old_field: ParamLocator | None = None) -> None:
         self.changes: list[Change] = []
         self.locate_field = locate_field
+        self.locate_old_field = locate_old_field
         self.known_params: set[tuple] = set()
         self.locate_param = locate_param
 
@@ -487,8 +489,12 @@ class _Comparer:
         for fname in gone:
             if "." in fname and fname.rsplit(".", 1)[0] in gone:
                 continue  # inside a removed object: the object is reported
-            self.add("response-field-removed", BREAKING, n, f"API {name}: response field {fname} removed",
-                     param=fname, old=old_fs[fname].get("type"))
+            f = old_fs[fname]
+            was = self.locate_old_field(f["declared_in"], f["name"]) \
+                if (self.locate_old_field and f.get("declared_in")) else None
+            where_was = f" (was {was[0].rsplit('/', 1)[-1]}:{was[1]})" if was else ""
+            self.add("response-field-removed", BREAKING, n, f"API {name}: response field {fname} removed{where_was}",
+                     param=fname, old=f.get("type"))
         came = sorted(set(new_fs) - set(old_fs))
         for fname in came:
             if "." in fname and fname.rsplit(".", 1)[0] in came:
@@ -531,12 +537,13 @@ def _param_role_changes(api: str, pname: str, old: set[str], new: set[str]) -> l
 
 
 def compare(old: dict, new: dict, locate_param: ParamLocator | None = None,
-            locate_field: ParamLocator | None = None) -> list[Change]:
+            locate_field: ParamLocator | None = None, locate_old_field: ParamLocator | None = None) -> list[Change]:
     """Every classified difference from ``old`` to ``new`` (contract dicts), breaking first.
 
     ``locate_param`` / ``locate_field`` map (declaring class, name) to (file, line) in the new
-    tree where the dicts do not say (response fields carry no line in the contract)."""
-    return _Comparer(locate_param, locate_field).run(old, new)
+    tree where the dicts do not say (response fields carry no line in the contract);
+    ``locate_old_field`` does it in the old tree, for saying where a removed field was."""
+    return _Comparer(locate_param, locate_field, locate_old_field).run(old, new)
 
 
 def unparsed_files(model: dict) -> list[str]:
@@ -547,8 +554,9 @@ def unparsed_files(model: dict) -> list[str]:
 
 
 def build_report(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None,
-                 locate_param: ParamLocator | None = None, locate_field: ParamLocator | None = None) -> Report:
-    changes = compare(old, new, locate_param, locate_field)
+                 locate_param: ParamLocator | None = None, locate_field: ParamLocator | None = None,
+                 locate_old_field: ParamLocator | None = None) -> Report:
+    changes = compare(old, new, locate_param, locate_field, locate_old_field)
     broken_new = set(unparsed_files(new))
     if broken_new:  # an API "removed" because its file no longer parses is a parse problem first
         changes = [Change(**{**c.as_dict(), "message": c.message + " (its file does not parse in the new tree)"})

@@ -531,3 +531,13 @@ def test_an_api_lost_to_a_parse_error_says_so():
     assert report.as_dict()["unparsed"] == {"old": 0, "new": 1}
     assert "note: 1 file(s) of NEW could not be parsed" in drift.render_text(report)
     assert "> ⚠️ note: 1 file(s) of NEW could not be parsed" in drift.render_markdown(report)
+
+
+def test_removed_response_field_says_where_it_was():
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    new["commands"][1]["response_fields"] = []
+    for f in old["commands"][1]["response_fields"]:
+        f["declared_in"] = "org.acme.api.response.ThingResponse"
+    locate = {("org.acme.api.response.ThingResponse", "id"): ("api/ThingResponse.java", 12)}.get
+    (ch,) = drift.compare(old, new, locate_old_field=lambda cls, name: locate((cls, name)))
+    assert ch.message == "API listThings: response field id removed (was ThingResponse.java:12)"

@@ -58,7 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     old = load_side(args.old, args)
     new = load_side(args.new, args)
-    report = drift.build_report(old.model, new.model, old.label, new.label, locate_field=new.locate_field)
+    report = drift.build_report(old.model, new.model, old.label, new.label, locate_field=new.locate_field,
+                                locate_old_field=old.locate_field)
     if args.format == "text" and args.output is None and out.is_terminal:
         for style, line in drift.text_lines(report, args.max_per_group):
             out.print(Text(line, style=style or ""))
