@@ -46,7 +46,8 @@ API_VERBS = frozenset("""
 DERIVED_VERB_MIN = 3
 NOT_API_VERBS = frozenset({"get", "set", "is", "has", "to", "find", "do", "on", "as"})
 # Class names used as placeholders in syntax examples; skipped only when no such type exists.
-PLACEHOLDER_CLASSES = frozenset({"Class", "Type", "Foo", "Bar", "Baz", "MyClass", "SomeClass", "Example", "X", "Y"})
+PLACEHOLDER_CLASSES = frozenset({"Class", "ClassName", "Type", "Foo", "Bar", "Baz", "MyClass", "SomeClass", "Example",
+                                 "X", "Y"})
 URL_STANDARD_KEYS = frozenset({"command", "apikey", "signature", "response", "sessionkey", "expires",
                                "signatureversion", "_", "jsonp", "callback"})
 
