@@ -439,6 +439,8 @@ class _Resolver:
                 owner, f = found
                 return self.jtype(f.type, owner), found
             facts = index.types.get(current)
+            if facts is not None and name in facts.enum_constants:
+                return JType(current), None
             if facts is not None and facts.enclosing_method:
                 encl = self.enclosing_vars(current)
                 if name in encl:
@@ -697,6 +699,9 @@ class _Resolver:
         if fqn is None:
             if recv.origin == "external-field":  # a library's field cannot hold an in-tree type
                 return SiteResult("external", value=_object_value(member))
+            if recv.origin in ("generic", "generic-return") and member in ("toString", "equals", "hashCode",
+                                                                         "getClass"):
+                return SiteResult("external", value=_object_value(member))  # Object's, on a type variable
             return self._unresolved(f"{_expr_text(site.receiver)}.{member}", recv.origin or "unknown-receiver")
         if recv.dims:
             return SiteResult("external")  # arrays: clone(), length...
@@ -718,6 +723,8 @@ class _Resolver:
         else:
             chosen = self._choose_overload(ctx, site, candidates)
         if not chosen:
+            if member == "<init>" and not any(m.is_constructor for m in index.types[fqn].methods):
+                return SiteResult("internal")  # the implicit default constructor: no code to call
             if member in OBJECT_METHODS or self.has_external_super(fqn):
                 return SiteResult("external", value=_object_value(member))
             if index.types[fqn].kind == "interface" and member in OBJECT_METHODS:
