@@ -161,6 +161,11 @@ _JSON_VALUE = {
 
 def _field_value(fld: dict) -> object:
     ftype = str(fld.get("type") or "")
+    if fld.get("fields"):  # a nested response object: its own fields, one level deep
+        inner = {c["name"]: (_field_value(c) if not c.get("fields") else ([] if c.get("type") in ("list", "set")
+                                                                            else {}))
+                 for c in fld["fields"]}
+        return [inner] if ftype in ("list", "set") else inner
     if ftype in _JSON_VALUE:
         value = _JSON_VALUE[ftype]
         return list(value) if isinstance(value, list) else (dict(value) if isinstance(value, dict) else value)
@@ -334,6 +339,8 @@ def _field_row(fld: dict, idx: Indexes, prefix: str) -> dict:
     link: Markup | None = None
     if match:
         link = related_links(match.group(1), idx, prefix)
+    if link is not None and ftype in ("list", "set"):
+        link = Markup(f"{md_escape(ftype)} of {link}")
     return {"name": fld.get("name", ""), "type": ftype, "description": fld.get("description") or "",
             "since": fld.get("since") or "", "nested": link,
             "children": [_field_row(c, idx, prefix) for c in fld.get("fields", []) or []]}

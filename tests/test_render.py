@@ -155,3 +155,15 @@ def test_example_response_json_is_valid():
 def test_slug_neutralises_odd_names():
     assert render.slug("../etc/passwd") == "_etc_passwd"
     assert render.slug("deployVirtualMachine") == "deployVirtualMachine"
+
+
+def test_nested_response_fields_in_skeleton_and_table():
+    cmd = {"name": "listThings", "response": "p.ThingResponse", "params": [], "variants": [],
+           "response_fields": [{"name": "nic", "type": "set", "response_object": "p.NicResponse",
+                                "fields": [{"name": "ip", "type": "string"}]}]}
+    body = json.loads(render.example_response(cmd, "sync", "thing"))
+    assert body == {"listthingsresponse": {"count": 1, "thing": [{"nic": [{"ip": "string"}]}]}}
+    idx = render.build_indexes({"commands": [cmd, {"name": "listNics", "response": "p.NicResponse"}]})
+    row = render._field_row(cmd["response_fields"][0], idx, "")
+    assert row["nested"] == "set of <code>NicResponse</code> ([<code>listNics</code>](listNics.md))"
+    assert row["children"][0]["name"] == "ip"
