@@ -36,3 +36,22 @@ def test_scan_text_lists_problems(capsys, tmp_path):
     captured = capsys.readouterr()
     assert "A.java:1: parse-error" in captured.err
     assert "parsed" in captured.out
+
+
+def test_output_to_a_device_writes_into_it(tmp_path):
+    from flowdoc.cli.common import write_text_atomic
+
+    fifo_free_target = tmp_path / "out.json"
+    write_text_atomic(fifo_free_target, "x")
+    assert fifo_free_target.read_text() == "x"
+    write_text_atomic(tmp_path.joinpath("..", tmp_path.name, "out.json"), "y")
+    assert fifo_free_target.read_text() == "y"
+    import os
+
+    write_text_atomic(os.devnull, "discarded")
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+def test_output_into_a_missing_folder_is_exit_2(capsys, tmp_path):
+    assert main(["api", "--format", "json", "-o", str(tmp_path / "no" / "api.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -80,6 +80,13 @@ def write_text_atomic(path: Path, text: str) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"-o: folder {parent} does not exist")
+    if path.exists() and not path.is_file():
+        # /dev/null, a FIFO, /dev/stdout: write into it; renaming over it would replace a device
+        if path.is_dir():
+            raise InputError(f"-o: {path} is a folder")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
     fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
