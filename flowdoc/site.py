@@ -421,6 +421,9 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     output = Path(output).resolve()
     if not output.parent.is_dir():
         raise InputError(f"-o: folder {output.parent} does not exist")
+    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / STAMP).is_file())):
+        raise InputError(f"-o: {output} exists and is not a site flowdoc built; it would be replaced, "
+                         "so remove it or choose another folder")
     result = BuildResult(output=output)
     say = progress or (lambda _m: None)
     base = staging_dir(output)

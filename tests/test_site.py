@@ -4,6 +4,8 @@ packaging readers, and the bundled sample tree end to end."""
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -320,3 +322,25 @@ def test_installed_package_finds_the_checkout_from_the_current_folder(tmp_path, 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="mkdocs.yml"):
         site.config_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(tree, tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("precious")
+    with pytest.raises(InputError, match="not a site flowdoc built"):
+        site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert (out / "thesis.txt").read_text() == "precious"
+
+
+def test_serve_hook_restages_hand_written_pages(tree, tmp_path):
+    out = tmp_path / "site"
+    site.build_site(_Scan(tree), out, collect=_collector(tree))
+    config = json.loads(site.serve_config(out).read_text())
+    assert config["hooks"] == [str(Path(site.__file__).resolve())]
+    guide = Path(os.environ["FLOWDOC_SITE_SRC"]) / "guides" / "faq.md"
+    guide.write_text(guide.read_text() + "\nA new answer about `listPads`.\n")
+    site.on_pre_build({"docs_dir": config["docs_dir"], "extra": config["extra"]})
+    staged = (Path(config["docs_dir"]) / "guides" / "faq.md").read_text()
+    assert "A new answer about [`listPads`](../api/listPads.md)." in staged
+    assert (Path(config["docs_dir"]) / "api" / "listPads.md").is_file()  # generated pages kept
