@@ -407,6 +407,15 @@ def generation_key(scan, source_url: str | None) -> str:
     return digest.hexdigest()
 
 
+def _replaceable(output: Path) -> bool:
+    """An empty folder, a site flowdoc built, or an mkdocs build output (plain `mkdocs build`)."""
+    if not output.is_dir():
+        return False
+    if (output / STAMP).is_file() or not any(output.iterdir()):
+        return True
+    return (output / "sitemap.xml").is_file() and (output / "404.html").is_file()
+
+
 def staging_dir(output: Path) -> Path:
     return output.parent / ".flowdoc-build" / output.name
 
@@ -421,7 +430,7 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     output = Path(output).resolve()
     if not output.parent.is_dir():
         raise InputError(f"-o: folder {output.parent} does not exist")
-    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / STAMP).is_file())):
+    if output.exists() and not _replaceable(output):
         raise InputError(f"-o: {output} exists and is not a site flowdoc built; it would be replaced, "
                          "so remove it or choose another folder")
     result = BuildResult(output=output)
