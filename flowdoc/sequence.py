@@ -47,12 +47,27 @@ def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -
     steps: list[dict] = data.get("steps") or []
     rel = _relative_depths(steps)
     chosen = _select(steps, rel, 0)
+    level = 0
     for level in range(1, 6):
         wider = _select(steps, rel, level)
         classes = {class_of(steps[i]["node"]) for i in wider}
         if len(wider) - 1 > max_messages or len(classes) > max_participants:
             break
         chosen = wider
+    else:
+        level = 6
+    # fill the remaining room with the next level's calls, in order, while they fit
+    taken = set(chosen)
+    classes = {class_of(steps[i]["node"]) for i in chosen}
+    for i, r in enumerate(rel):
+        if r != level or i in taken or len(taken) - 1 >= max_messages:
+            continue
+        cls = class_of(steps[i]["node"])
+        if cls not in classes and len(classes) >= max_participants:
+            continue
+        taken.add(i)
+        classes.add(cls)
+    chosen = sorted(taken)
     participants: list[str] = []
     for i in chosen:
         cls = class_of(steps[i]["node"])
