@@ -15,7 +15,7 @@
       securityLevel: "strict",
       theme: dark() ? "dark" : "default",
       sequence: { useMaxWidth: false, wrap: false, actorFontSize: 14, messageFontSize: 14, noteFontSize: 13 },
-      flowchart: { useMaxWidth: true },
+      flowchart: { useMaxWidth: false },
     });
     var chain = Promise.resolve();
     blocks.forEach(function (pre, i) {
