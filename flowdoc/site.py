@@ -441,7 +441,8 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     base.mkdir(parents=True, exist_ok=True)
 
     t0 = time.perf_counter()
-    key = generation_key(scan, source_url)
+    mermaid = find_mermaid()
+    key = generation_key(scan, source_url) + ("+mermaid" if mermaid else "")  # pages differ without it
     manifest = {}
     if manifest_path.is_file() and not force:
         try:
@@ -451,7 +452,6 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     reuse = manifest.get("key") == key and all((docs / p).is_file() for p in manifest.get("files", []))
     kept = _DataFromManifest.load(base) if reuse else None
     reuse = kept is not None
-    mermaid = find_mermaid()
     result.mermaid = mermaid is not None
     if mermaid is None:
         result.problems.append(Problem("package.json", 0, "mermaid-missing",
