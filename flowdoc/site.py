@@ -41,6 +41,7 @@ from flowdoc.render import (
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 STAMP = ".flowdoc-stamp"
+PAGE_HTML_LIMIT = 300_000
 MERMAID_TARGET = "assets/javascripts/mermaid.min.js"
 GENERATED_MANIFEST = ".flowdoc-generated.json"
 
@@ -520,7 +521,12 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
             raise
         result.mkdocs_ran = True
         result.seconds["mkdocs"] = time.perf_counter() - t
-    result.size_bytes = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    sizes = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
+    result.size_bytes = sum(sizes.values())
+    for path, size in sorted(sizes.items()):
+        if path.suffix == ".html" and size >= PAGE_HTML_LIMIT:
+            result.problems.append(Problem(str(path.relative_to(output)), 0, "page-too-large",
+                                           f"{size / 1000:.0f} KB (the limit is {PAGE_HTML_LIMIT // 1000} KB)"))
     return result
 
 
