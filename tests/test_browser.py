@@ -88,34 +88,28 @@ def page(served_site, tmp_path):
             context.close()
 
 
-def _search(page, query: str):
+def _search(page, query: str, expect: str):
+    """Type ``query`` in Material's search box; return the result link to the page ``expect``."""
     box = page.locator("input.md-search__input")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box.fill("")
     box.press_sequentially(query, delay=15)  # the search listens to key events
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.includes('matching')", arg=query,
-        timeout=15_000)
-    return page.locator(".md-search-result__item > a")
+    link = page.locator(f".md-search-result__item > a[href*='{expect}']").first
+    link.wait_for(timeout=15_000)
+    return link
 
 
 def test_search_api_open_page_and_flow(page):
     page.goto(page.base + "/index.html")
     assert "1.0.0-SAMPLE" in page.inner_text("article")
 
-    # by API name
-    results = _search(page, "listInstances")
-    hrefs = [a.get_attribute("href") or "" for a in results.all()]
-    assert any("api/listInstances.html" in h for h in hrefs), hrefs
-
-    # by parameter name: hostid is a parameter of listInstances (admin only)
-    results = _search(page, "hostid")
-    hrefs = [a.get_attribute("href") or "" for a in results.all()]
-    assert any("api/listInstances.html" in h for h in hrefs), hrefs
-
-    results = _search(page, "deployInstance")
-    target = next(a for a in results.all() if "api/deployInstance.html" in (a.get_attribute("href") or ""))
-    target.click()
+    # by a parameter name (hostid is a parameter of listInstances, admins only), then by API name;
+    # a fresh page each time, so that no result list is left over from the previous query
+    assert _search(page, "hostid", "api/listInstances.html").is_visible()
+    page.goto(page.base + "/index.html")
+    assert _search(page, "listInstances", "api/listInstances.html").is_visible()
+    page.goto(page.base + "/index.html")
+    _search(page, "deployInstance", "api/deployInstance.html").click()
     page.wait_for_url("**/api/deployInstance.html*")
     article = page.inner_text("article")
     assert "Request parameters" in article
