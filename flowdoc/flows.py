@@ -25,8 +25,10 @@ from pathlib import Path
 from flowdoc.callgraph import CallGraph, class_of
 from flowdoc.symbols import SymbolIndex
 
+# Shown but not expanded: data access, entities, utilities, and CloudStack's request-context and
+# configuration plumbing (present in every release), so that flows read like notes, not dumps.
 DEFAULT_BOUNDARIES = ("*Dao", "*DaoImpl", "*DaoBase", "*.dao.*", "*VO", "*.utils.*", "*.util.*", "java.*",
-                      "javax.*")
+                      "javax.*", "org.apache.cloudstack.context.*", "org.apache.cloudstack.framework.config.*")
 _THROWABLES = frozenset({"java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
                          "java.lang.Error"})
 _TRIVIAL_NAME = re.compile(r"^(get|is|set|has)[A-Z_]")
