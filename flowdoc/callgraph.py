@@ -1103,12 +1103,33 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
                 stats.creations += 1
                 _add_creation_edges(resolver, ctx, node, path, creation, calls, methods, graph, stats)
 
-    graph.add_edges_from(pending)
+    _add_edges_fast(graph, pending)
     stats.edges.update(edge_kinds)
     for target in unknown_nodes:  # how many call sites end at each unknown target
         graph.nodes[target]["count"] = graph.in_degree(target)
     stats.seconds = time.perf_counter() - started
     return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver, root=str(scan.root or ""))
+
+
+def _add_edges_fast(graph: nx.MultiDiGraph, edges: list[tuple[str, str, dict]]) -> None:
+    """``graph.add_edges_from(edges)`` for a graph whose nodes all exist, writing networkx's
+    adjacency dicts directly (three times faster for the ~300,000 edges of a real tree); keys
+    are numbered as networkx numbers them. Falls back to the public call on other layouts."""
+    succ, pred = getattr(graph, "_succ", None), getattr(graph, "_pred", None)
+    if not (isinstance(succ, dict) and isinstance(pred, dict) and graph.edge_key_dict_factory is dict
+            and graph.adjlist_inner_dict_factory is dict):
+        graph.add_edges_from(edges)
+        return
+    for u, v, attrs in edges:
+        out = succ[u]
+        keys = out.get(v)
+        if keys is None:
+            keys = out[v] = {}
+            pred[v][u] = keys
+        key = len(keys)
+        while key in keys:
+            key += 1
+        keys[key] = attrs
 
 
 def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, creation, calls, methods, graph,
