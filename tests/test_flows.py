@@ -255,3 +255,14 @@ def test_without_an_entry_the_flow_is_the_command_part(tmp_path):
     assert not flow.framework_found and flow.problems
     assert [s.node for s in flow.steps if s.depth == 0] == [C + "CreatePumpCmd.create()", C + "CreatePumpCmd.execute()"]
     assert "no framework path" in format_flow_text(flow)
+
+
+def test_cli_flow_boundaries(capsys):
+    assert main(["flow", "listInstances", "--boundary", "*.InstanceManagerImpl", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    steps = data["steps"]
+    i = next(k for k, s in enumerate(steps) if s["node"].startswith("org.nimbus.vm.InstanceManagerImpl.listInstances"))
+    assert steps[i]["folded"] > 0 and steps[i + 1]["depth"] <= steps[i]["depth"]
+    assert main(["flow", "listInstances", "--no-default-boundaries", "--format", "json"]) == 0
+    wide = json.loads(capsys.readouterr().out)
+    assert len(wide["steps"]) >= len(steps)

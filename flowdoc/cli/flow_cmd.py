@@ -16,6 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(parser)
     parser.add_argument("--depth", type=_positive_int, default=5, metavar="N",
                         help="how deep to follow calls below create()/execute() (default 5)")
+    parser.add_argument("--boundary", action="append", default=[], metavar="GLOB",
+                        help="also stop at classes whose name matches GLOB, e.g. '*.network.*' (repeatable)")
+    parser.add_argument("--no-default-boundaries", action="store_true",
+                        help="expand DAO, entity, utility and context classes too")
     parser.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
     parser.add_argument("-o", "--output", default=None, help="write to FILE instead of stdout")
     parser.set_defaults(run=run)
@@ -43,6 +47,17 @@ def suggest(name: str, choices: list[str], what: str) -> InputError:
     return InputError(f"unknown {what} {name!r}{hint}")
 
 
+def rules_from(args: argparse.Namespace):
+    """FlowRules from ``--boundary`` / ``--no-default-boundaries`` (defaults otherwise)."""
+    from flowdoc.flows import DEFAULT_BOUNDARIES, FlowRules
+
+    base = () if getattr(args, "no_default_boundaries", False) else DEFAULT_BOUNDARIES
+    extra = tuple(getattr(args, "boundary", ()) or ())
+    if not extra and base == DEFAULT_BOUNDARIES:
+        return None
+    return FlowRules(boundaries=base + extra)
+
+
 def run(args: argparse.Namespace) -> int:
     from flowdoc.flows import build_flow, format_flow_text
     from flowdoc.sequence import sequence_diagram
@@ -51,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     command = model.command(args.api)
     if command is None:
         raise suggest(args.api, [c.name for c in model.commands], "API")
-    flow = build_flow(command, graph, index, depth=args.depth)
+    flow = build_flow(command, graph, index, depth=args.depth, rules=rules_from(args))
     if args.format == "json":
         text = json.dumps(flow.as_dict(), indent=2)
     elif args.format == "mermaid":
