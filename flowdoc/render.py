@@ -378,7 +378,7 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
         params.append({"name": p.get("name", ""), "type": p.get("type") or "", "required": bool(p.get("required")),
                        "description": p.get("description") or "", "since": p.get("since") or "",
                        "related": Markup(", ").join(related) if related else "",
-                       "hidden": p.get("expose") is False})
+                       "hidden": p.get("expose") is False, "roles": ", ".join(p.get("roles") or [])})
     variants = [{"class": v.get("class", ""), "roles": ", ".join(v.get("roles", [])) or "role configuration",
                  "view": v.get("response_view") or "", "admin_only": bool(v.get("admin_only")),
                  "registered": v.get("registered", True), "source": links.md(v.get("file"), v.get("line"))}
