@@ -55,3 +55,16 @@ def test_output_to_a_device_writes_into_it(tmp_path):
 def test_output_into_a_missing_folder_is_exit_2(capsys, tmp_path):
     assert main(["api", "--format", "json", "-o", str(tmp_path / "no" / "api.json")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_output_file_follows_the_umask(tmp_path):
+    import os
+
+    from flowdoc.cli.common import write_text_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "out.json", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
