@@ -15,6 +15,9 @@ override may run) and ``bean`` (the bean class behind an ``inject`` edge) where 
 - ``async``: a runnable handed to another thread (an anonymous ``Runnable``/``Callable``
   created and not passed straight to an in-tree method) -> its entry methods.
 
+An anonymous object passed straight as an argument (a ``TransactionCallback``, a comparator, a
+listener) gets ``call`` edges from the creating method to its methods: the callee runs them.
+
 Calls on types outside the tree (``java.*``, loggers, libraries) are counted as external and
 not added. Receiver types come from locals, parameters, fields (inherited, and of enclosing
 classes), ``this``/``super``/``Outer.this``, static type names, static imports, casts,
@@ -810,7 +813,34 @@ class _Resolver:
                 best.append((owner, m))
         if best_score < 0:
             return fitting  # nothing fits the known types: keep them all, marked ambiguous
+        if len(best) > 1:
+            best = self._most_specific(best)
         return best
+
+    def _most_specific(self, candidates):
+        """Java's rule among applicable overloads: drop a candidate when another one's parameter
+        types are all subtypes of its own (``f(Sub)`` beats ``f(Base)``)."""
+        def types(owner, m):
+            return [self.jtype(p.type, owner).fqn for p in m.params]
+
+        typed = [(c, types(*c)) for c in candidates]
+        index = self.index
+
+        def narrower(a, b):  # every parameter of a is a subtype of b's, and one strictly
+            strict = False
+            for x, y in zip(a, b, strict=False):
+                if x is None or y is None:
+                    return False
+                if x == y:
+                    continue
+                if x in index.types and index.is_subtype(x, y):
+                    strict = True
+                    continue
+                return False
+            return strict
+
+        kept = [c for c, t in typed if not any(narrower(t2, t) for c2, t2 in typed if c2 is not c)]
+        return kept or candidates
 
     def _compat(self, arg: JType, param: TypeRef | None, owner: str, m: MethodFacts, varargs: bool) -> int:
         """3 exact, 2 subtype/boxing, 1 unknown or generic, -1 incompatible."""
@@ -1139,17 +1169,24 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
         anon = resolver._anonymous_fqn(ctx.cls, creation.anonymous)
         if anon is None:
             return
-        if not resolver.is_runnable(anon):
-            return
-        # passed straight to an in-tree method (a callback run in place) or handed elsewhere (a thread)
-        kind = "async"
+        passed_to = None  # the call the new object is an argument of, if any
         for i, site in enumerate(calls):
-            if site.line == creation.line and any(a.kind == "new" and a.text == creation.anonymous for a in site.args):
-                result = ctx.results.get(i)
-                if result is not None and result.status == "internal":
-                    kind = "call"
+            if any(a.kind == "new" and a.text == creation.anonymous for a in site.args):
+                passed_to = ctx.results.get(i)
                 break
-        for owner, m in resolver.entry_methods(anon):
+        if resolver.is_runnable(anon):
+            # handed to an in-tree method it is a callback run in place; otherwise a thread runs it
+            kind = "call" if passed_to is not None and passed_to.status == "internal" else "async"
+            targets = resolver.entry_methods(anon)
+        elif passed_to is not None:
+            # a callback object (TransactionCallback, Comparator, listener...): the callee runs
+            # its methods, so they are part of what the creating method does
+            kind = "call"
+            targets = [(anon, m) for m in resolver.index.types[anon].methods
+                       if m.has_body and not m.is_constructor and m.name != "<clinit>" and "private" not in m.modifiers]
+        else:
+            return
+        for owner, m in targets:
             target = resolver.mid(owner, m)
             if target in methods:
                 graph.add_edge(node, target, kind=kind, file=path, line=creation.line, ambiguous=False, site=-1)

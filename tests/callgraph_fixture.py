@@ -521,6 +521,37 @@ FILES: dict[str, str] = {
             }
         }
         """,
+    "server/src/main/java/org/acme/pump/Tx.java": """
+        package org.acme.pump;
+
+        public class Tx {
+            public interface Callback {
+                void inTransaction();
+            }
+
+            public static void execute(Callback callback) {
+                callback.inTransaction();
+            }
+        }
+        """,
+    "server/src/main/java/org/acme/pump/PumpAuditor.java": """
+        package org.acme.pump;
+
+        public class PumpAuditor {
+            void audit(final long id) {
+                Tx.execute(
+                    new Tx.Callback() {
+                        @Override
+                        public void inTransaction() {
+                            write(id);
+                        }
+                    });
+            }
+
+            void write(long id) {
+            }
+        }
+        """,
     "server/src/main/resources/META-INF/cloudstack/core/spring-acme-core-context.xml": """
         <?xml version="1.0" encoding="UTF-8"?>
         <beans xmlns="http://www.springframework.org/schema/beans">

@@ -110,6 +110,14 @@ def test_anonymous_runnable_is_an_async_hand_off(built):
     assert runs == [J + "MaintenanceJobDispatcher.runJob(JobRecord)", S + "ApiJobDispatcher.runJob(JobRecord)"]
 
 
+def test_callback_objects_run_inside_the_method_that_passes_them(built):
+    _, _, graph = built
+    audit = P + "PumpAuditor.audit(long)"
+    found = edges(graph, audit, P + "PumpAuditor$1.inTransaction()")
+    assert [d["kind"] for _, d in found] == ["call"]
+    assert edges(graph, P + "PumpAuditor$1.inTransaction()", P + "PumpAuditor.write(long)", "call")
+
+
 def test_lambda_body_belongs_to_the_enclosing_method(built):
     _, _, graph = built
     stop = P + "PumpManagerImpl.stopPump(long)"
