@@ -134,6 +134,13 @@ def test_search_api_open_page_and_flow(page):
     text = page.evaluate("el => el.textContent", svg.element_handle())
     assert "ApiServer" in text and "DeployInstanceCmd" in text
     assert page.locator("pre.flowdoc-mermaid-error").count() == 0
+    assert not page.locator("pre.flowdoc-mermaid").first.is_visible()  # the source gave way to the drawing
+    # switching to the dark scheme draws the diagram again
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_timeout(1000)
+    assert page.locator(".flowdoc-mermaid-svg svg").count() == 1
+    assert not page.locator("pre.flowdoc-mermaid").first.is_visible()
     # a hop opens to show its source lines
     hop = page.locator(".flowdoc-calltree details").first
     hop.locator("summary").click()
