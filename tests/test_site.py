@@ -344,3 +344,13 @@ def test_serve_hook_restages_hand_written_pages(tree, tmp_path):
     staged = (Path(config["docs_dir"]) / "guides" / "faq.md").read_text()
     assert "A new answer about [`listPads`](../api/listPads.md)." in staged
     assert (Path(config["docs_dir"]) / "api" / "listPads.md").is_file()  # generated pages kept
+
+
+def test_without_mermaid_the_build_succeeds_and_says_so(tree, tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "find_mermaid", lambda: None)
+    out = tmp_path / "site"
+    result = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert any(p.kind == "mermaid-missing" and "npm ci" in p.message for p in result.problems)
+    assert not (out / site.MERMAID_TARGET).exists()
+    assert '<pre class="flowdoc-mermaid flowdoc-mermaid-off">sequenceDiagram' in \
+        (out / "flows" / "launchRocket.html").read_text()
