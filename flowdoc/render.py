@@ -375,7 +375,10 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
     params = []
     for p in cmd.get("params", []):
         related = [related_links(simple_name(r), idx, "") for r in p.get("related", []) or []]
-        params.append({"name": p.get("name", ""), "type": p.get("type") or "", "required": bool(p.get("required")),
+        declared = simple_name(p.get("declared_in")) if p.get("declared_in") else ""
+        name_html = Markup(f'<code title="declared in {attr(declared)}">{md_escape(p.get("name", ""))}</code>') \
+            if declared else code(p.get("name", ""))
+        params.append({"name": p.get("name", ""), "name_html": name_html, "type": p.get("type") or "", "required": bool(p.get("required")),
                        "description": p.get("description") or "", "since": p.get("since") or "",
                        "related": Markup(", ").join(related) if related else "",
                        "hidden": p.get("expose") is False, "roles": ", ".join(p.get("roles") or [])})

@@ -45,9 +45,9 @@ def test_home_counts(pages):
 
 def test_api_page_parameter_rows_and_examples(pages):
     page = pages["api/launchRocket.md"]
-    assert "| <code>padid</code> | uuid | yes | pad to launch from |  | <code>PadResponse</code> " \
+    assert '| <code title="declared in x">padid</code> | uuid | yes | pad to launch from |  | <code>PadResponse</code> ' \
            "([<code>listPads</code>](listPads.md)) |" in page
-    assert "| <code>payload</code> | map | yes | cargo &#124; weight |" in page
+    assert '| <code title="declared in x">payload</code> | map | yes | cargo &#124; weight |' in page
     assert "command=launchRocket&amp;padid=...&amp;payload[0].key=value&amp;response=json" in page
     assert '"launchrocketresponse"' in page and '"jobid"' in page
     assert "queryasyncjobresultresponse" in page

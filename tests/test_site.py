@@ -294,7 +294,7 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
     text = _text(page)
     assert "command=deployVirtualMachine&serviceofferingid=...&zoneid=...&response=json" in text
     assert "deployvirtualmachineresponse" in text and "jobid" in text
-    assert "<td><code>zoneid</code></td>\n<td>uuid</td>\n<td>yes</td>" in page
+    assert '<td><code title="declared in BaseDeployVMCmd">zoneid</code></td>\n<td>uuid</td>\n<td>yes</td>' in page
     assert "https://github.com/apache/cloudstack/blob/4.22.0.0/api/src/main/java/org/apache/cloudstack/api/" \
            "command/" in page
     flow = (out / "flows" / "deployVirtualMachine.html").read_text()
