@@ -292,7 +292,9 @@ class FlowBuilder:
                     m = self.graph.method_of(node)[1]
                     if arity is None or len(m.params) == arity:
                         candidates.append(node)
-        return sorted(candidates)[0] if candidates else None
+        # several classes of that name: the one most of the tree builds on (most subtypes)
+        candidates.sort(key=lambda n: (-len(self.index.subtypes(class_of(n))), n))
+        return candidates[0] if candidates else None
 
     def is_command_type(self, fqn: str | None) -> bool:
         return bool(fqn and self.command_root and self.index.is_subtype(fqn, self.command_root))
