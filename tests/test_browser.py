@@ -109,7 +109,10 @@ def test_search_api_open_page_and_flow(page):
     page.goto(page.base + "/index.html")
     assert _search(page, "listInstances", "api/listInstances.html").is_visible()
     page.goto(page.base + "/index.html")
-    _search(page, "deployInstance", "api/deployInstance.html").click()
+    link = _search(page, "deployInstance", "api/deployInstance.html")
+    first = page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
+    assert "api/deployInstance.html" in first, first  # the API's own page ranks first
+    link.click()
     page.wait_for_url("**/api/deployInstance.html*")
     article = page.inner_text("article")
     assert "Request parameters" in article
