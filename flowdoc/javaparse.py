@@ -11,6 +11,8 @@ javalang 0.13 has gaps that would silently lose facts; each is handled here, onc
   ancestor (:attr:`_MethodScope.line`).
 - Annotation and constant string values keep their quotes: :func:`unquote` strips them.
 - Qualifiers are dotted strings (``a.b`` for ``a.b.m()``): kept as ``Expr("name", "a.b")``.
+- ``Type.<T>method()`` loses the method name (the receiver takes its place): restored in
+  :meth:`_Parser.parse_primary`.
 - End lines are not recorded: :func:`_block_end_lines` matches braces on the token stream.
 """
 
@@ -104,7 +106,20 @@ class _Parser(Parser):
     def parse_primary(self):  # noqa: D401 - javalang's naming
         if self.tokens.look().value == "(":
             return Parenthesized(expression=self.parse_par_expression())
-        return super().parse_primary()
+        primary = super().parse_primary()
+        generic_member = getattr(primary, "_generic_member", None)
+        if generic_member is not None:
+            # `Collections.<T>emptyList()`: javalang overwrites the method name with the last
+            # identifier before `.<`; put the receiver back into the qualifier.
+            primary.qualifier = f"{primary.qualifier}.{primary.member}" if primary.qualifier else primary.member
+            primary.member = generic_member
+        return primary
+
+    def parse_identifier_suffix(self):
+        suffix = super().parse_identifier_suffix()
+        if isinstance(suffix, jt.MethodInvocation) and suffix.type_arguments:
+            suffix._generic_member = suffix.member  # only the `.<T>name(...)` form sets both
+        return suffix
 
     def would_accept(self, *accepts):
         stream = self.tokens

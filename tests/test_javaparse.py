@@ -199,3 +199,18 @@ def test_long_concatenation_stays_flat_and_picklable():
 def test_unquote():
     assert unquote('"a\\tb\\u0041"') == "a\tbA"
     assert unquote("plain") == "plain"
+
+
+def test_explicit_type_arguments_keep_the_method_name():
+    facts = parse_snippet("""
+        class A {
+            void m() {
+                java.util.List<String> x = Collections.<String>emptyList();
+                rest.client.<Reply>post(url);
+                helper(x).<Long>get();
+            }
+        }
+    """)
+    calls = [(c.member, c.receiver) for c in facts.types[0].methods[0].calls]
+    assert calls[:2] == [("emptyList", Expr("name", "Collections")), ("post", Expr("name", "rest.client"))]
+    assert calls[2][0] == "helper"
