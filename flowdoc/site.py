@@ -396,7 +396,27 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
     return handler.messages
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _normal_permissions(folder: Path) -> None:
+    """mkdtemp makes the folder ``drwx------``: give the site the permissions any folder and file
+    created per the umask would have, so a web server running as another user can read it."""
+    mask = _current_umask()
+    dir_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
+    os.chmod(folder, dir_mode)
+    for root, dirs, names in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), dir_mode)
+        for name in names:
+            os.chmod(os.path.join(root, name), file_mode)
+
+
 def _swap_into_place(built: Path, output: Path) -> None:
+    _normal_permissions(built)
     old = None
     if output.exists():
         old = output.with_name(f".{output.name}.old-{os.getpid()}")

@@ -354,3 +354,17 @@ def test_without_mermaid_the_build_succeeds_and_says_so(tree, tmp_path, monkeypa
     assert not (out / site.MERMAID_TARGET).exists()
     assert '<pre class="flowdoc-mermaid flowdoc-mermaid-off">sequenceDiagram' in \
         (out / "flows" / "launchRocket.html").read_text()
+
+
+def test_built_site_has_umask_permissions(tree, tmp_path):
+    out = tmp_path / "site"
+    old = os.umask(0o022)
+    try:
+        site.build_site(_Scan(tree), out, collect=_collector(tree))
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert (out / "api").stat().st_mode & 0o777 == 0o755
+    assert (out / "index.html").stat().st_mode & 0o777 == 0o644
+    assert (out / site.STAMP).stat().st_mode & 0o777 == 0o644
+
