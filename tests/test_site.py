@@ -368,3 +368,42 @@ def test_built_site_has_umask_permissions(tree, tmp_path):
     assert (out / "index.html").stat().st_mode & 0o777 == 0o644
     assert (out / site.STAMP).stat().st_mode & 0o777 == 0o644
 
+
+def test_serve_rejects_bad_or_busy_address_up_front(tmp_path, monkeypatch, capsys):
+    import glob
+    import socket
+    import tempfile
+
+    from flowdoc.cli import main
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert main(["serve", "-a", "nonsense"]) == 2
+    assert "-a: 'nonsense' is not HOST:PORT" in capsys.readouterr().err
+    assert main(["serve", "-a", "127.0.0.1:http"]) == 2
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "-a", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert f"-a: cannot serve on 127.0.0.1:{port}" in err and "internal error" not in err
+    assert glob.glob(str(tmp_path / "flowdoc-serve-*")) == []
+
+
+def test_serve_removes_its_temporary_folders_when_serving_fails(tree, tmp_path, monkeypatch):
+    import tempfile
+
+    import mkdocs.commands.serve
+
+    from flowdoc.cli import main
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+
+    def busy(**_kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", busy)
+    monkeypatch.setattr(site, "collect_site_data", _collector(tree))
+    assert main(["serve", "-s", str(tree), "-a", "127.0.0.1:1"]) in (2,)
+    assert list((tmp_path / "tmp").iterdir()) == []

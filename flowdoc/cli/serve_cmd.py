@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import socket
 import tempfile
 from pathlib import Path
 
 from flowdoc.cli.build_cmd import add_site_options
 from flowdoc.cli.common import add_source_options, console
+from flowdoc.problems import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,12 +31,50 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     from flowdoc.cli.build_cmd import build
-    from flowdoc.site import serve_config, site_src_dir
+    from flowdoc.site import serve_config, site_src_dir, staging_dir
 
-    with tempfile.TemporaryDirectory(prefix="flowdoc-serve-") as tmp:
-        result = build(args, Path(tmp) / "site")
+    host, port = parse_dev_addr(args.dev_addr)
+    check_port_free(host, port)  # before the build: a busy port is known in a millisecond
+    tmp = Path(tempfile.mkdtemp(prefix="flowdoc-serve-"))
+    output = tmp / "site"
+    try:
+        result = build(args, output)
         config = serve_config(result.output)
-        console.print(f"serving {result.pages} pages on http://{args.dev_addr}/ (Ctrl-C stops)")
-        serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True, watch=[str(site_src_dir())],
-              strict=False)
+        check_port_free(host, port)  # still free after the build?
+        console.print(f"serving {result.pages} pages on http://{host}:{port}/ (Ctrl-C stops)")
+        try:
+            serve(config_file=str(config), dev_addr=f"{host}:{port}", livereload=True,
+                  watch=[str(site_src_dir())], strict=False)
+        except OSError as exc:
+            raise InputError(f"-a: cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(staging_dir(output.resolve()), ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def parse_dev_addr(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:PORT`` for IPv6) -> (host, port); InputError with a one-line reason."""
+    host, sep, port_text = text.rpartition(":")
+    if not sep or not host:
+        raise InputError(f"-a: {text!r} is not HOST:PORT (e.g. 127.0.0.1:8000)")
+    host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise InputError(f"-a: {text!r}: the port must be a number from 1 to 65535")
+    try:
+        socket.getaddrinfo(host, int(port_text), type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InputError(f"-a: {text!r}: unknown host {host!r} ({exc})") from None
+    return host, int(port_text)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """InputError when nothing can listen on host:port (in use, or not an address of this machine)."""
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, _type, _proto, _name, sockaddr = info[0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(sockaddr)
+    except OSError as exc:
+        raise InputError(f"-a: cannot serve on {host}:{port}: {exc.strerror or exc}") from None
