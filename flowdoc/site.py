@@ -6,8 +6,8 @@ Steps, each a plain function:
    readers) and gathers their plain values into a :class:`~flowdoc.render.SiteData`.
 2. :func:`flowdoc.render.render_pages` turns that into ``{path: markdown}``; the hand-written pages
    of ``site_src/`` are added with their markers filled in (:func:`hand_written_pages`).
-3. :func:`stage` writes the pages into a persistent staging ``docs`` folder, rewriting only pages
-   whose content changed and deleting stale ones.
+3. :func:`stage` writes the pages into a persistent staging ``docs`` folder under flowdoc's cache
+   folder (:func:`staging_dir`), rewriting only pages whose content changed and deleting stale ones.
 4. :func:`run_mkdocs` builds the staged folder with the root ``mkdocs.yml`` (inherited) in strict
    mode into a temporary folder, which then replaces the output folder: a failed build leaves the
    previous site intact. When neither the pages nor the configuration changed since the site in
@@ -461,7 +461,12 @@ def _replaceable(output: Path) -> bool:
 
 
 def staging_dir(output: Path) -> Path:
-    return output.parent / ".flowdoc-build" / output.name
+    """The persistent staging folder of the site built into ``output``: under flowdoc's cache
+    folder, keyed by the output's absolute path, so nothing is left beside the output folder."""
+    from flowdoc.cache import default_cache_dir
+
+    key = hashlib.sha256(str(Path(output).resolve()).encode("utf-8")).hexdigest()[:16]
+    return default_cache_dir() / "site-staging" / f"{Path(output).name or 'site'}-{key}"
 
 
 def build_site(scan, output: Path, source_url: str | None = None, strict: bool = True,

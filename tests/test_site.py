@@ -407,3 +407,16 @@ def test_serve_removes_its_temporary_folders_when_serving_fails(tree, tmp_path, 
     monkeypatch.setattr(site, "collect_site_data", _collector(tree))
     assert main(["serve", "-s", str(tree), "-a", "127.0.0.1:1"]) in (2,)
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_staging_lives_in_the_cache_folder_not_beside_the_output(tree, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(cache))
+    parent = tmp_path / "checkout"
+    parent.mkdir()
+    out = parent / "site"
+    site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert sorted(p.name for p in parent.iterdir()) == ["site"]
+    staging = site.staging_dir(out)
+    assert staging.parent == cache / "site-staging" and (staging / "docs" / "index.md").is_file()
+    assert site.staging_dir(tmp_path / "other" / "site") != staging
