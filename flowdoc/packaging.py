@@ -298,3 +298,13 @@ def packaging_inputs(root: Path) -> list[str]:
     """Relative paths of every file these readers look at (for the build's change detection)."""
     root = Path(root)
     return packaging_files(root) + _walk(root, lambda r, n: n == "pom.xml")
+
+
+def project_name(root: Path) -> str | None:
+    """The ``<name>`` of the root ``pom.xml`` (else its ``<artifactId>``), e.g. "Apache CloudStack"."""
+    try:
+        tree = ET.parse(Path(root) / "pom.xml")
+    except (OSError, ET.ParseError):
+        return None
+    found = {_local(child.tag): (child.text or "").strip() for child in tree.getroot()}
+    return found.get("name") or found.get("artifactId") or None

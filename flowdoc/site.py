@@ -51,6 +51,9 @@ GUIDE_ORDER = ("getting-started.md", "architecture.md", "reading-a-flow.md", "de
 SECTION_TITLES = {"guides": "Guides", "reference": "flowdoc reference", "benchmarks": "Benchmarks",
                   "img": None, "assets": None}
 SECTION_ORDER = ("guides",)
+# flowdoc's own pages: grouped under one last section, after everything about the documented tree
+ABOUT_TITLE = "About flowdoc"
+ABOUT_SECTIONS = ("reference", "benchmarks")
 GENERATED_NAV = [
     {"Home": "index.md"},
 ]
@@ -74,6 +77,7 @@ class BuildResult:
     size_bytes: int = 0
     largest_page: tuple[str, int] = ("", 0)
     mermaid: bool = False
+    title: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,9 +325,21 @@ def make_nav(hand_written: list[str]) -> list:
     nav.extend(GENERATED_NAV_AFTER_GUIDES)
     nav.extend(sorted(top, key=_title_key))
     for name in sorted(sections):
-        if name not in SECTION_ORDER:
+        if name not in SECTION_ORDER and name not in ABOUT_SECTIONS:
             nav.append(section(name))
+    about = [section(name) for name in ABOUT_SECTIONS if name in sections]
+    if about:
+        nav.append({ABOUT_TITLE: about})
     return nav
+
+
+def site_title(scan) -> str:
+    """What the site documents: "<project name from the root pom> <version> — flowdoc"."""
+    from flowdoc.packaging import project_name
+
+    name = project_name(Path(scan.root)) or "CloudStack"
+    version = getattr(scan, "version", None)
+    return f"{name} {version} — flowdoc" if version else f"{name} — flowdoc"
 
 
 CALLTREE_START = "<!-- flowdoc:calltree-start -->"
@@ -358,9 +374,10 @@ def on_page_content(html: str, page, config, files, **_kwargs) -> str:  # mkdocs
     return html.replace(f"<p>{CALLTREE_SLOT}</p>", tree).replace(CALLTREE_SLOT, tree)
 
 
-def write_config(path: Path, docs: Path, site_dir: Path, nav: list) -> str:
+def write_config(path: Path, docs: Path, site_dir: Path, nav: list, title: str | None = None) -> str:
     """A staging mkdocs.yml that inherits the root configuration (and uses this module as hook)."""
     config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav,
+              **({"site_name": title} if title else {}),
               "hooks": [str(Path(__file__).resolve())], "validation": {"links": {"not_found": "warn"}}}
     text = json.dumps(config, indent=1) + "\n"  # JSON is YAML
     path.write_text(text, encoding="utf-8")
@@ -540,7 +557,8 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
                                   key=lambda x: x[1], default=("", 0))
 
     nav = make_nav(sorted(hand))
-    config_text = json.dumps({"INHERIT": str(config_file()), "nav": nav,
+    title = result.title = site_title(scan)
+    config_text = json.dumps({"INHERIT": str(config_file()), "nav": nav, "title": title,
                               "root": config_file().read_text(encoding="utf-8"), "strict": strict,
                               # the hooks mkdocs runs live in this module
                               "hooks": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()})
@@ -559,7 +577,7 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
         tmp_site = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
         try:
             cfg_path = base / "mkdocs.yml"
-            write_config(cfg_path, docs, tmp_site, nav)
+            write_config(cfg_path, docs, tmp_site, nav, title)
             warnings = run_mkdocs(cfg_path, strict=strict)
             for message in warnings:
                 result.problems.append(Problem("mkdocs", 0, "mkdocs-warning", message))
@@ -605,7 +623,7 @@ class _DataFromManifest:
 # flowdoc serve
 
 
-def serve_config(output: Path) -> Path:
+def serve_config(output: Path, title: str | None = None) -> Path:
     """A config for ``mkdocs serve`` over the staged pages of the site built into ``output``.
 
     This module is also the config's mkdocs hook: before each rebuild it copies the hand-written
@@ -614,7 +632,8 @@ def serve_config(output: Path) -> Path:
     nav = make_nav(sorted(hand_written_pages(site_src_dir(), None)))
     path = base / "serve.yml"
     config = {"INHERIT": str(config_file()), "docs_dir": str(base / "docs"), "site_dir": str(base / "serve-site"),
-              "nav": nav, "hooks": [str(Path(__file__).resolve())], "extra": {"flowdoc_serve": True}}
+              "nav": nav, "hooks": [str(Path(__file__).resolve())], "extra": {"flowdoc_serve": True},
+              **({"site_name": title} if title else {})}
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
 

@@ -150,8 +150,25 @@ def test_nav_orders_guides_and_includes_other_folders():
                          "benchmarks/site.md", "img/shot.png"])
     guides = next(n["Guides"] for n in nav if isinstance(n, dict) and "Guides" in n)
     assert guides == ["guides/getting-started.md", "guides/faq.md", "guides/zzz.md"]
-    assert {"flowdoc reference": ["reference/api.md"]} in nav
-    assert {"Benchmarks": ["benchmarks/site.md"]} in nav
+    # flowdoc's own pages come last, in one section; the documented tree's pages first
+    assert nav[-1] == {"About flowdoc": [{"flowdoc reference": ["reference/api.md"]},
+                                         {"Benchmarks": ["benchmarks/site.md"]}]}
+    titles = [next(iter(n)) if isinstance(n, dict) else n for n in nav]
+    assert titles[:5] == ["Home", "Guides", "API reference", "Request flows", "Concepts"]
+
+
+def test_site_title_names_the_documented_tree(tree, tmp_path):
+    (tree / "pom.xml").write_text("<project><artifactId>rocketry</artifactId><version>2.0</version>"
+                                  "<name>Rocketry Cloud</name></project>\n")
+    out = tmp_path / "site"
+    result = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert result.title == "Rocketry Cloud 9.9.9-TEST — flowdoc"
+    home = (out / "index.html").read_text()
+    assert "<title>Rocketry Cloud 9.9.9-TEST — flowdoc</title>" in home
+    assert "<title>Getting started - Rocketry Cloud 9.9.9-TEST — flowdoc</title>" in (
+        out / "guides" / "getting-started.html").read_text()
+    (tree / "pom.xml").unlink()
+    assert site.site_title(_Scan(tree)) == "CloudStack 9.9.9-TEST — flowdoc"
 
 
 # ------------------------------------------------------------------------------ packaging readers

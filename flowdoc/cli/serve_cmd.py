@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     output = tmp / "site"
     try:
         result = build(args, output)
-        config = serve_config(result.output)
+        config = serve_config(result.output, result.title)
         check_port_free(host, port)  # still free after the build?
         console.print(f"serving {result.pages} pages on http://{host}:{port}/ (Ctrl-C stops)")
         try:
