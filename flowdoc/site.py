@@ -67,10 +67,11 @@ GENERATED_NAV_AFTER_GUIDES = [
 @dataclass
 class BuildResult:
     output: Path
-    pages: int = 0  # Markdown pages in the site
-    written: int = 0  # staged files rewritten
-    unchanged: int = 0
-    removed: int = 0
+    pages: int = 0  # Markdown pages in the site (staged)
+    html_pages: int = 0  # HTML pages in the built site folder
+    written: int = 0  # Markdown pages written into the staging folder (new or changed)
+    unchanged: int = 0  # Markdown pages already staged with the same text
+    removed: int = 0  # stale Markdown pages deleted from the staging folder
     mkdocs_ran: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -266,17 +267,19 @@ def hand_written_pages(src: Path, data: SiteData | None) -> dict[str, bytes]:
 # staging
 
 
-def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> tuple[int, int, int]:
+def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> tuple[list, list, list]:
     """Make ``docs`` hold exactly ``files`` (plus ``keep``), rewriting only what changed.
 
-    Returns (written, unchanged, removed)."""
+    Returns the relative paths (written, unchanged, removed)."""
     docs.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = 0
+    written: list[str] = []
+    unchanged: list[str] = []
+    removed: list[str] = []
     for rel, content in files.items():
         target = docs / rel
         try:
             if target.stat().st_size == len(content) and target.read_bytes() == content:
-                unchanged += 1
+                unchanged.append(rel)
                 continue
         except FileNotFoundError:
             pass
@@ -284,13 +287,13 @@ def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> 
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(content)
         os.replace(tmp, target)
-        written += 1
+        written.append(rel)
     wanted = set(files) | (keep or set())
     for path in sorted(docs.rglob("*"), reverse=True):
         rel = path.relative_to(docs).as_posix()
         if path.is_file() and rel not in wanted and not rel.startswith(".flowdoc"):
             path.unlink()
-            removed += 1
+            removed.append(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written, unchanged, removed
@@ -298,6 +301,8 @@ def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> 
 
 def _title_key(rel: str) -> tuple:
     name = rel.rsplit("/", 1)[-1]
+    if name == "index.md":  # a folder's overview page opens its section
+        return (-1, rel)
     order = GUIDE_ORDER.index(name) if name in GUIDE_ORDER else len(GUIDE_ORDER)
     return (order, rel)
 
@@ -546,9 +551,19 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
         generated_files[MERMAID_TARGET] = mermaid.read_bytes()
 
     files = dict(hand)
+    for rel in sorted(set(hand) & set(generated_files)):
+        result.problems.append(Problem(f"site_src/{rel}", 0, "page-replaced",
+                                       f"flowdoc generates {rel} itself, so this hand-written page is not "
+                                       "used: rename it (for example to guides/overview.md)"))
     files.update(generated_files)  # generated pages win over a hand-written page of the same path
+    result.seconds["prepare"] = time.perf_counter() - t0 - sum(result.seconds.values())
+    t = time.perf_counter()
     say("staging")
-    result.written, result.unchanged, result.removed = stage(docs, files)
+    written, unchanged, removed = stage(docs, files)
+    is_page = lambda rel: rel.endswith(".md")  # noqa: E731
+    result.written = sum(map(is_page, written))
+    result.unchanged = sum(map(is_page, unchanged))
+    result.removed = sum(map(is_page, removed))
     manifest_path.write_text(json.dumps({"key": key, "files": sorted(generated_files)}))
     md_pages = {p: len(c) for p, c in files.items() if p.endswith(".md")}
     result.pages = len(md_pages)
@@ -566,7 +581,7 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     for rel in sorted(files):
         content_digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
     stamp = content_digest.hexdigest()
-    result.seconds["prepare"] = time.perf_counter() - t0
+    result.seconds["stage"] = time.perf_counter() - t
 
     stamp_path = output / STAMP
     if not force and stamp_path.is_file() and stamp_path.read_text().strip() == stamp:
@@ -582,18 +597,23 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
             for message in warnings:
                 result.problems.append(Problem("mkdocs", 0, "mkdocs-warning", message))
             (tmp_site / STAMP).write_text(stamp + "\n")
+            result.seconds["mkdocs"] = time.perf_counter() - t
+            t = time.perf_counter()
             _swap_into_place(tmp_site, output)
+            result.seconds["swap"] = time.perf_counter() - t
         except BaseException:
             shutil.rmtree(tmp_site, ignore_errors=True)
             raise
         result.mkdocs_ran = True
-        result.seconds["mkdocs"] = time.perf_counter() - t
+    t = time.perf_counter()
     sizes = {p: p.stat().st_size for p in output.rglob("*") if p.is_file()}
+    result.html_pages = sum(1 for p in sizes if p.suffix == ".html")
     result.size_bytes = sum(sizes.values())
     for path, size in sorted(sizes.items()):
         if path.suffix == ".html" and size >= PAGE_HTML_LIMIT:
             result.problems.append(Problem(str(path.relative_to(output)), 0, "page-too-large",
                                            f"{size / 1000:.0f} KB (the limit is {PAGE_HTML_LIMIT // 1000} KB)"))
+    result.seconds["check"] = time.perf_counter() - t
     return result
 
 

@@ -437,3 +437,34 @@ def test_staging_lives_in_the_cache_folder_not_beside_the_output(tree, tmp_path,
     staging = site.staging_dir(out)
     assert staging.parent == cache / "site-staging" and (staging / "docs" / "index.md").is_file()
     assert site.staging_dir(tmp_path / "other" / "site") != staging
+
+
+def test_summary_counts_are_labelled_and_timings_add_up(tree, tmp_path):
+    from flowdoc.cli.build_cmd import summary
+
+    out = tmp_path / "site"
+    first = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert first.html_pages == len(list(out.rglob("*.html")))
+    assert first.written == first.pages and first.unchanged == 0  # Markdown only: no assets, no side files
+    assert {"prepare", "stage", "mkdocs", "swap", "check"} <= set(first.seconds)
+    again = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    assert (again.written, again.unchanged, again.removed) == (0, first.pages, 0)
+    assert "mkdocs" not in again.seconds
+    lines = summary(again)
+    assert lines[0].startswith("site up to date") and f"{again.html_pages} HTML pages" in lines[1]
+    assert f"Markdown pages: {again.pages} in the site; 0 written, {again.pages} unchanged, 0 removed" in lines[2]
+    total = float(lines[3].rsplit("total ", 1)[1].rstrip("s"))
+    assert abs(total - sum(again.seconds.values())) < 0.1
+
+
+def test_hand_written_page_replaced_by_a_generated_one_is_reported(tree, tmp_path, monkeypatch):
+    src = Path(os.environ["FLOWDOC_SITE_SRC"])
+    (src / "index.md").write_text("# My own home\n")
+    (src / "guides" / "index.md").write_text("# Guides overview\n")
+    out = tmp_path / "site"
+    result = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    replaced = [p for p in result.problems if p.kind == "page-replaced"]
+    assert [p.file for p in replaced] == ["site_src/index.md"]
+    assert (out / "guides" / "index.html").is_file()
+    nav = site.make_nav(["guides/faq.md", "guides/index.md"])
+    assert {"Guides": ["guides/index.md", "guides/faq.md"]} in nav

@@ -27,13 +27,32 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build(args: argparse.Namespace, output: Path):
+    import time
+
     from flowdoc.site import build_site
 
+    t = time.perf_counter()
     scan = load_scan(args)
+    scan_seconds = time.perf_counter() - t
     with console.status("building the site") as status:
-        return build_site(scan, output, source_url=args.source_url, strict=args.strict,
-                          progress=lambda m: status.update(f"building the site: {m}"),
-                          force=getattr(args, "force", False))
+        result = build_site(scan, output, source_url=args.source_url, strict=args.strict,
+                            progress=lambda m: status.update(f"building the site: {m}"),
+                            force=getattr(args, "force", False))
+    result.seconds = {"scan": scan_seconds, **result.seconds}
+    return result
+
+
+def summary(result) -> list[str]:
+    """The result lines: what the site holds, what changed in the staged Markdown, where time went."""
+    state = "built" if result.mkdocs_ran else "up to date (nothing changed since the last build; mkdocs skipped)"
+    lines = [f"site {state}: {result.output}",
+             f"  {result.html_pages} HTML pages, {result.size_bytes / 1e6:.1f} MB",
+             f"  Markdown pages: {result.pages} in the site; {result.written} written, "
+             f"{result.unchanged} unchanged, {result.removed} removed"]
+    if result.seconds:
+        timing = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+        lines.append(f"  time: {timing}; total {sum(result.seconds.values()):.1f}s")
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,10 +61,6 @@ def run(args: argparse.Namespace) -> int:
         console.print(f"[yellow]{problem}[/]", markup=True, highlight=False)
     if len(result.problems) > 20:
         console.print(f"... and {len(result.problems) - 20} more problems")
-    timing = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    state = "built" if result.mkdocs_ran else "up to date"
-    out.print(f"site {state}: {result.output} ({result.pages} pages, {result.size_bytes / 1e6:.1f} MB; "
-              f"{result.written} pages rewritten, {result.unchanged} unchanged, {result.removed} removed)")
-    if timing:
-        out.print(f"time: {timing}")
+    for line in summary(result):
+        out.print(line, highlight=False)
     return 0

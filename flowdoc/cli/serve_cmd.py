@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         result = build(args, output)
         config = serve_config(result.output, result.title)
         check_port_free(host, port)  # still free after the build?
-        console.print(f"serving {result.pages} pages on http://{host}:{port}/ (Ctrl-C stops)")
+        console.print(f"serving {result.html_pages} HTML pages on http://{host}:{port}/ (Ctrl-C stops)")
         try:
             serve(config_file=str(config), dev_addr=f"{host}:{port}", livereload=True,
                   watch=[str(site_src_dir())], strict=False)
