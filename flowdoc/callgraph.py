@@ -27,12 +27,18 @@ creations and chained calls through declared return types with simple generic su
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
+import pickle
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 
+from flowdoc import __version__
 from flowdoc.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFacts, TypeRef
 from flowdoc.problems import Problem
 from flowdoc.scan import ScanResult, is_test_path
@@ -1040,8 +1046,13 @@ def _external_value(recv: JType, member: str, site: CallSite) -> JType | None:
 
 # ------------------------------------------------------------------------------ build
 def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None = None,
-                     include_tests: bool = False) -> CallGraph:
-    """Resolve every call site of the tree's main sources into a networkx MultiDiGraph."""
+                     include_tests: bool = False, cache_dir: Path | str | None = None) -> CallGraph:
+    """Resolve every call site of the tree's main sources into a networkx MultiDiGraph.
+
+    With ``cache_dir`` the built graph is read from / written to a graph cache there (see
+    :func:`load_or_build_call_graph`)."""
+    if cache_dir is not None:
+        return load_or_build_call_graph(scan, index, cache_dir, spring=spring, include_tests=include_tests)
     # Hundreds of thousands of acyclic edge dicts and tuples: the cyclic collector would walk
     # them again and again (a third of the time) and find nothing to free.
     enabled = gc.isenabled()
@@ -1049,8 +1060,112 @@ def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext
     try:
         return _build(scan, index, spring, include_tests)
     finally:
-        if enabled:
-            gc.enable()
+        _settle_gc(enabled)
+
+
+def _settle_gc(enabled: bool) -> None:
+    """Re-enable the collector with the graph's millions of objects moved out of its sight
+    (``gc.freeze``): otherwise every later full collection walks them all again, which made
+    flow building after a build or cache load several times slower."""
+    if enabled:
+        gc.freeze()
+        gc.enable()
+
+
+# ------------------------------------------------------------------------ graph cache
+# Bumped whenever resolution or the graph's shape changes without a release.
+GRAPH_FORMAT = 1
+
+
+def graph_cache_key(scan: ScanResult, spring: SpringContext, include_tests: bool = False) -> str:
+    """What a built graph depends on: every file's path and content hash, the Spring beans,
+    flowdoc's version and the graph format."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(f"flowdoc {__version__} graph {GRAPH_FORMAT} tests={include_tests}\n".encode())
+    for facts in sorted(scan.files, key=lambda f: f.path):
+        digest.update(f"{facts.path}\0{facts.sha}\n".encode())
+    digest.update(repr((spring.beans, spring.files, spring.problems)).encode())
+    return digest.hexdigest()
+
+
+def _graph_cache_path(cache_dir: Path | str, key: str) -> Path:
+    return Path(cache_dir) / f"graphs-g{GRAPH_FORMAT}" / f"{key}.pkl"
+
+
+def load_or_build_call_graph(scan: ScanResult, index: SymbolIndex, cache_dir: Path | str | None,
+                             spring: SpringContext | None = None, include_tests: bool = False) -> CallGraph:
+    """:func:`build_call_graph`, reusing a graph built earlier for exactly the same files.
+
+    The graph, its stats and problems are pickled under ``cache_dir/graphs-gN/<key>.pkl``
+    (key: :func:`graph_cache_key`), written atomically; a corrupt or mismatching entry is
+    discarded and rebuilt. ``cache_dir=None`` builds without any cache."""
+    if spring is None:
+        spring = load_spring_context(scan.root, scan.excluded) if scan.root else SpringContext()
+    if cache_dir is None:
+        return build_call_graph(scan, index, spring, include_tests)
+    key = graph_cache_key(scan, spring, include_tests)
+    path = _graph_cache_path(cache_dir, key)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        cached = _load_cached_graph(path, key)
+        if cached is not None:
+            graph, stats = cached
+            return _assemble(scan, index, spring, include_tests, graph, stats)
+        built = _build(scan, index, spring, include_tests)
+    finally:
+        _settle_gc(enabled)
+    try:
+        payload = pickle.dumps((key, built.graph, built.stats), protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return built
+
+
+def _load_cached_graph(path: Path, key: str) -> tuple[nx.MultiDiGraph, CallGraphStats] | None:
+    try:
+        with open(path, "rb") as handle:
+            stored = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt or truncated: drop it and build again
+        path.unlink(missing_ok=True)
+        return None
+    if (not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != key
+            or not isinstance(stored[1], nx.MultiDiGraph) or not isinstance(stored[2], CallGraphStats)):
+        path.unlink(missing_ok=True)
+        return None
+    return stored[1], stored[2]
+
+
+def _assemble(scan: ScanResult, index: SymbolIndex, spring: SpringContext, include_tests: bool,
+              graph: nx.MultiDiGraph, stats: CallGraphStats) -> CallGraph:
+    """A CallGraph around a cached networkx graph: lookups rebuilt from the index (cheap)."""
+    main = frozenset(fqn for fqn, path in index.file_of.items() if include_tests or not is_test_path(path))
+    injection = Injection(index, spring, main)
+    resolver = _Resolver(index, injection, main)
+    methods = _method_table(resolver, main, index)
+    return CallGraph(graph, index, injection, methods, stats, spring.problems, resolver, root=str(scan.root or ""))
+
+
+def _method_table(resolver: _Resolver, main: frozenset[str], index: SymbolIndex) -> dict[str, tuple[str, MethodFacts]]:
+    """Node id -> (class FQN, method) for every method of the main types (first one wins)."""
+    methods: dict[str, tuple[str, MethodFacts]] = {}
+    for fqn in sorted(main):
+        for m in index.types[fqn].methods:
+            node = resolver.mid(fqn, m)
+            if node not in methods:
+                methods[node] = (fqn, m)
+    return methods
 
 
 def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, include_tests: bool) -> CallGraph:
