@@ -779,15 +779,16 @@ def find_callers(targets: list[str], graph: CallGraph, index: SymbolIndex, comma
     hits: list[str] = []
     while queue:
         node, dist = queue.popleft()
-        if node in bound or (node in corridor and node not in (builder.execute_bind, builder.create_bind)):
+        at_bound = node in bound
+        if at_bound or (node in corridor and node not in (builder.execute_bind, builder.create_bind)):
             hits.append(node)
-            if node in bound:
-                continue
         if dist >= max_depth:
             continue
         for pred, _, data in sorted(nx_graph.in_edges(node, data=True), key=lambda e: (e[0], e[2]["line"])):
             if data["kind"] == "unknown" or pred in parent:
                 continue
+            if at_bound and not builder.is_command_type(class_of(pred)):
+                continue  # past a bound create()/execute() only subclass commands (super.create()) lead on
             if data["kind"] == "dispatch" and fanout(pred, data["site"]) > builder.rules.max_fanout:
                 continue  # as in flows: a call with many implementations is not followed
             if pred in corridor and builder.is_command_type(class_of(node)):

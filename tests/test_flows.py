@@ -266,3 +266,45 @@ def test_cli_flow_boundaries(capsys):
     assert main(["flow", "listInstances", "--no-default-boundaries", "--format", "json"]) == 0
     wide = json.loads(capsys.readouterr().out)
     assert len(wide["steps"]) >= len(steps)
+
+
+SUBCLASS_COMMANDS = {
+    "api/src/main/java/org/acme/api/command/CreatePumpFromKitCmd.java": """
+        package org.acme.api.command;
+
+        public class CreatePumpFromKitCmd extends CreatePumpCmd {
+            @Override
+            public void create() {
+                checkKit();
+                super.create();
+            }
+
+            private void checkKit() {
+            }
+        }
+        """,
+    "api/src/main/java/org/acme/api/command/CreatePumpQuietlyCmd.java": """
+        package org.acme.api.command;
+
+        public class CreatePumpQuietlyCmd extends CreatePumpCmd {
+        }
+        """,
+}
+KIT = cmd("createPumpFromKit", "CreatePumpFromKitCmd", isasync=True, async_create=True)
+QUIET = cmd("createPumpQuietly", "CreatePumpQuietlyCmd", isasync=True, async_create=True)
+
+
+def test_callers_follow_super_calls_and_inherited_create_of_subclass_commands(tmp_path):
+    scan = scan_java_tree(tmp_path, {**FILES, **SUBCLASS_COMMANDS})
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+    commands = [LIST, START, CREATE, STOP, KIT, QUIET]
+    allocate = graph.find_nodes(P + "PumpManagerImpl", "allocatePump")
+    assert allocate
+    found = {r.api: r for r in find_callers(allocate, graph, index, commands)}
+    assert set(found) == {"createPump", "createPumpFromKit", "createPumpQuietly"}
+    assert [n for n, *_ in found["createPumpFromKit"].path][:2] == [C + "CreatePumpFromKitCmd.create()",
+                                                                     C + "CreatePumpCmd.create()"]
+    # the parent command's create() itself: its subclasses reach it too
+    direct = find_callers([C + "CreatePumpCmd.create()"], graph, index, commands)
+    assert [r.api for r in direct] == ["createPump", "createPumpFromKit", "createPumpQuietly"]
