@@ -116,3 +116,15 @@ def test_flows_for_every_api(real):
     flows = [build_flow(c, graph, index) for c in model.commands]
     assert len(flows) == len(model.commands) > 800
     assert all(f.framework_found for f in flows)
+
+
+def test_async_create_diagrams_reach_the_service_implementation(real):
+    from flowdoc.sequence import sequence_diagram
+
+    for api, service in (("deployVirtualMachine", "UserVmManagerImpl"), ("createVolume", "VolumeApiServiceImpl")):
+        text = sequence_diagram(flow_of(real, api))
+        participants = [line.split(" as ", 1)[1] for line in text.splitlines()
+                        if line.strip().startswith("participant ")]
+        assert service in participants, text
+        assert "-)" in text and "create()" in text and "execute()" in text
+        assert "$" not in "".join(participants)  # anonymous framework runnables fold into their class

@@ -40,7 +40,7 @@ def test_classes_are_participants_and_calls_are_messages(flows):
     names = participants(text)
     assert names[:4] == ["ApiServlet", "ApiServer", "ApiDispatcher", "ListPumpsCmd"]
     assert "P0->>P1: handleRequest()" in text
-    assert "P1->>P1: queueCommand()" in text  # a call inside the same class
+    assert "queueCommand()" not in text  # framework calls inside one class are collapsed
     assert "-)" not in text  # synchronous: no hand-off
 
 
@@ -63,3 +63,29 @@ def test_limits_are_respected(flows):
 
 def test_accepts_the_flow_dict(flows):
     assert sequence_diagram(flows["create"].as_dict()) == sequence_diagram(flows["create"])
+
+
+def messages_of(text):
+    return [line.strip() for line in text.splitlines() if "->>" in line or "-)" in line]
+
+
+def test_framework_is_collapsed_and_the_budget_goes_to_services(flows):
+    text = sequence_diagram(flows["create"], max_participants=6, max_messages=12)
+    names = participants(text)
+    assert len(names) <= 6
+    assert "PumpManagerImpl" in names  # the service implementation behind create()/execute()
+    assert "allocatePump()" in text and "startPump()" in text
+    assert "JobManagerImpl$1" not in names  # anonymous job runnable drawn as its outer class
+    msgs = messages_of(text)
+    assert any("-)" in m and "runInContext()" in m for m in msgs)
+    # one message into each framework class per thread at most
+    framework = {"ApiServer", "ApiDispatcher", "JobManagerImpl", "ApiJobDispatcher"}
+    alias = {line.split()[1]: line.split(" as ", 1)[1] for line in text.splitlines()
+             if line.strip().startswith("participant ")}
+    into = [alias[m.split(":")[0].replace("-)", "->>").split("->>")[1]] for m in msgs]
+    hand_off = next(i for i, m in enumerate(msgs) if "-)" in m)
+    for part in (into[:hand_off], into[hand_off + 1:]):
+        for cls in framework:
+            assert part.count(cls) <= 1, (cls, text)
+    assert "framework hops collapsed" in text
+    assert ";" not in text  # mermaid reads ';' as the end of a statement
