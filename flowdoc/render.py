@@ -244,6 +244,20 @@ class SourceLinks:
             return label
         return Markup(f"[{label}]({href.replace(' ', '%20').replace(')', '%29')})")
 
+    def short(self, path: str | None, line: int | None = None) -> Markup:
+        """``File.java:12`` with the full path as tooltip (inline HTML), linked with a URL; for
+        narrow table columns, where a full path would be broken into a few letters per line."""
+        if not path:
+            return Markup("<code>?</code>")
+        name = path.rsplit("/", 1)[-1]
+        label = md_escape(f"{name}:{line}" if line else name)
+        title = md_escape(self.label(path, line))
+        href = self.href(path, line)
+        inner = f'<code class="flowdoc-src-short" title="{title}">{label}</code>'
+        if href is None:
+            return Markup(inner)
+        return Markup(f'<a href="{attr(href)}" title="{title}">{inner}</a>')
+
     def html(self, path: str | None, line: int | None = None, text: str | None = None) -> Markup:
         href = self.href(path, line)
         label = html.escape(text or self.label(path, line))
@@ -384,7 +398,10 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
                        "hidden": p.get("expose") is False, "roles": ", ".join(p.get("roles") or [])})
     variants = [{"class": v.get("class", ""), "roles": ", ".join(v.get("roles", [])) or "role configuration",
                  "view": v.get("response_view") or "", "admin_only": bool(v.get("admin_only")),
-                 "registered": v.get("registered", True), "source": links.md(v.get("file"), v.get("line"))}
+                 "registered": v.get("registered", True),
+                     "source": links.short(v.get("file"), v.get("line")),
+                     "class_short": Markup(f'<code title="{md_escape(v.get("class") or "")}">'
+                                           f'{md_escape(simple_name(v.get("class")) or "?")}</code>')}
                 for v in cmd.get("variants", [])]
     return {
         "name": cmd["name"], "slug": slug(cmd["name"]), "description": cmd.get("description") or "",

@@ -157,3 +157,28 @@ def test_concepts_diagram_renders_offline(page):
     svg.wait_for(timeout=20_000)
     assert "Cluster" in page.evaluate("el => el.textContent", svg.element_handle())
     assert page.blocked == [], page.blocked
+
+
+def test_flow_diagram_fits_the_page_and_shows_natural_size_on_request(page):
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(page.base + "/flows/deployInstance.html")
+    svg = page.locator(".flowdoc-mermaid-svg svg").first
+    svg.wait_for(timeout=20_000)
+    box = ".flowdoc-mermaid-svg"
+    # scaled to fit: no horizontal scrollbar, and nothing drawn outside the viewBox (notes not cut off)
+    assert page.evaluate(f"(() => {{ const d = document.querySelector('{box}'); "
+                         "return d.scrollWidth <= d.clientWidth + 1; })()")
+    inside = page.evaluate("""(() => {
+        const s = document.querySelector('.flowdoc-mermaid-svg svg'), b = s.getBBox();
+        const v = s.viewBox.baseVal;
+        return b.x >= v.x && b.y >= v.y && b.x + b.width <= v.x + v.width && b.y + b.height <= v.y + v.height;
+    })()""")
+    assert inside
+    button = page.locator(".flowdoc-diagram-zoom").first
+    assert button.inner_text() == "Natural size"
+    fitted = svg.bounding_box()["width"]
+    natural = float(svg.get_attribute("width"))
+    button.click()
+    assert button.inner_text() == "Fit to width"
+    assert abs(svg.bounding_box()["width"] - natural) < 2 and natural >= fitted
+    assert page.blocked == [], page.blocked

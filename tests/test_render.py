@@ -167,3 +167,15 @@ def test_nested_response_fields_in_skeleton_and_table():
     row = render._field_row(cmd["response_fields"][0], idx, "")
     assert row["nested"] == "set of <code>NicResponse</code> ([<code>listNics</code>](listNics.md))"
     assert row["children"][0]["name"] == "ip"
+
+
+def test_variant_source_shows_file_name_with_full_path_as_title(pages, tmp_path):
+    page = pages["api/launchRocket.md"]
+    full = "api/src/main/java/org/demo/api/command/admin/rocket/LaunchRocketCmdByAdmin.java:9"
+    assert (f'<code class="flowdoc-src-short" title="{md_escape(full)}">'
+            f'{md_escape("LaunchRocketCmdByAdmin.java:9")}</code>') in page
+    fqn = "org.demo.api.command.admin.rocket.LaunchRocketCmdByAdmin"
+    assert f'| <code title="{md_escape(fqn)}">LaunchRocketCmdByAdmin</code> |' in page
+    linked = SourceLinks(root=tmp_path, url="https://example.org/blob/abc").short("a/b/C.java", 4)
+    assert linked == ('<a href="https://example.org/blob/abc/a/b/C.java#L4" title="a/b/C.java&#58;4">'
+                      '<code class="flowdoc-src-short" title="a/b/C.java&#58;4">C.java&#58;4</code></a>')

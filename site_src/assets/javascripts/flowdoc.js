@@ -20,6 +20,43 @@
     });
   }
 
+  // The drawn diagram's real extent: mermaid's own box can be narrower than what it drew (a long
+  // note at the right edge was cut off), so the viewBox is taken from the drawing itself.
+  function fit(div) {
+    var svg = div.querySelector("svg");
+    if (!svg) return;
+    try {
+      var box = svg.getBBox();
+      var pad = 8;
+      var w = Math.ceil(box.width + 2 * pad), h = Math.ceil(box.height + 2 * pad);
+      svg.setAttribute("viewBox", [Math.floor(box.x - pad), Math.floor(box.y - pad), w, h].join(" "));
+      svg.setAttribute("width", w);
+      svg.setAttribute("height", h);
+      svg.style.maxWidth = "";
+      svg.style.width = "";
+      svg.style.height = "";
+    } catch (e) { /* not displayed yet: keep mermaid's size */ }
+    // scaled to the page width by default; one click shows it at its natural size (scrolls)
+    var parent = div.parentElement;
+    if (parent && !parent.querySelector(".flowdoc-diagram-zoom")) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "flowdoc-diagram-zoom md-button";
+      parent.insertBefore(button, parent.firstChild);
+      var label = function () {
+        var natural = parent.classList.contains("flowdoc-natural");
+        button.textContent = natural ? "Fit to width" : "Natural size";
+        button.title = natural ? "scale the diagram down to the page width" : "show the diagram at full size (scrolls)";
+      };
+      button.addEventListener("click", function () {
+        parent.classList.toggle("flowdoc-natural");
+        label();
+      });
+      label();
+    }
+    if (document.body) document.body.classList.add("flowdoc-has-diagram");
+  }
+
   // Each diagram's source stays in a hidden <pre> so that it can be drawn again (colour scheme).
   function renderAll(blocks) {
     configure();
@@ -35,6 +72,7 @@
             pre.after(div);
           }
           div.innerHTML = out.svg;
+          fit(div);
           pre.hidden = true;
           pre.classList.remove("flowdoc-mermaid-error");
         }).catch(function (err) {
