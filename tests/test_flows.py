@@ -308,3 +308,56 @@ def test_callers_follow_super_calls_and_inherited_create_of_subclass_commands(tm
     # the parent command's create() itself: its subclasses reach it too
     direct = find_callers([C + "CreatePumpCmd.create()"], graph, index, commands)
     assert [r.api for r in direct] == ["createPump", "createPumpFromKit", "createPumpQuietly"]
+
+
+GETTER_COMMANDS = {
+    "api/src/main/java/org/acme/api/command/TunePumpCmd.java": """
+        package org.acme.api.command;
+
+        import org.acme.api.BaseCmd;
+
+        public class TunePumpCmd extends BaseCmd {
+            public enum Mode {
+                FAST, SLOW;
+
+                @Override
+                public String toString() {
+                    return name().toLowerCase();
+                }
+            }
+
+            private Mode mode;
+            private long id;
+
+            public String getMode() {
+                if (mode == null) {
+                    return Mode.SLOW.toString();
+                }
+                return mode.toString();
+            }
+
+            public long getOwner() {
+                return _pumpService.startPump(id) == null ? 0 : 1;
+            }
+
+            @Override
+            public void execute() {
+                String m = getMode();
+                getOwner();
+            }
+        }
+        """,
+}
+
+
+def test_trivial_getters_and_enum_to_string_are_collapsed(tmp_path):
+    scan = scan_java_tree(tmp_path, {**FILES, **GETTER_COMMANDS})
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+    flow = build_flow(cmd("tunePump", "TunePumpCmd"), graph, index)
+    shown = nodes_of(flow)
+    assert C + "TunePumpCmd.getMode()" not in shown  # only converts its own field
+    assert C + "TunePumpCmd.Mode.toString()" not in shown
+    assert C + "TunePumpCmd.getOwner()" in shown  # calls a service: a real step
+    text = format_flow_text(flow)
+    assert "file:line on each row = the call site" in text.splitlines()[0]
