@@ -108,7 +108,12 @@ class SiteResult:
 
 @dataclass
 class CallGraphStats:
-    methods: int = 0
+    methods: int = 0  # method nodes
+    # why the scan counts more methods than the graph has nodes
+    methods_scanned: int = 0  # every method of every scanned file (what ``flowdoc scan`` reports)
+    methods_in_tests: int = 0  # of test sources, left out of the graph
+    methods_duplicate_types: int = 0  # of a class declared again under the same name (one is kept)
+    methods_same_signature: int = 0  # same class and simple parameter types as another: one node
     call_sites: int = 0
     resolved: int = 0
     external: int = 0
@@ -132,9 +137,22 @@ class CallGraphStats:
         good = inj["single"] + inj["spring"] + inj["named"]
         return good / total if total else 1.0
 
+    def methods_summary(self) -> str:
+        """One line saying how the graph's method count relates to the scan's."""
+        parts = [f"{self.methods_in_tests:,} in test sources (left out)"]
+        if self.methods_duplicate_types:
+            parts.append(f"{self.methods_duplicate_types:,} of classes declared twice under one name (one kept)")
+        if self.methods_same_signature:
+            parts.append(f"{self.methods_same_signature:,} sharing a class and signature with another (one node)")
+        return f"{self.methods:,} method nodes of {self.methods_scanned:,} methods scanned: " + ", ".join(parts)
+
     def as_dict(self) -> dict:
         return {
-            "methods": self.methods, "call_sites": self.call_sites, "resolved": self.resolved,
+            "methods": self.methods, "methods_scanned": self.methods_scanned,
+            "methods_not_in_graph": {"test_sources": self.methods_in_tests,
+                                     "duplicate_classes": self.methods_duplicate_types,
+                                     "same_signature": self.methods_same_signature},
+            "call_sites": self.call_sites, "resolved": self.resolved,
             "external": self.external, "unresolved": self.unresolved,
             "resolved_share": round(self.resolved_share, 4),
             "ambiguous_sites": self.ambiguous_sites, "creations": self.creations,
@@ -1074,7 +1092,7 @@ def _settle_gc(enabled: bool) -> None:
 
 # ------------------------------------------------------------------------ graph cache
 # Bumped whenever resolution or the graph's shape changes without a release.
-GRAPH_FORMAT = 1
+GRAPH_FORMAT = 2
 
 
 def graph_cache_key(scan: ScanResult, spring: SpringContext, include_tests: bool = False) -> str:
@@ -1191,6 +1209,12 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
             graph.add_node(node, kind="method", **{"class": fqn}, method=m.signature, file=path,
                            line=m.line, end_line=m.end_line, abstract=not m.has_body)
     stats.methods = len(methods)
+    stats.methods_scanned = sum(len(t.methods) for f in scan.files for t in f.types)
+    in_tests = sum(len(t.methods) for f in scan.files if is_test_path(f.path) for t in f.types)
+    stats.methods_in_tests = 0 if include_tests else in_tests
+    in_main_types = sum(len(index.types[fqn].methods) for fqn in types)
+    stats.methods_duplicate_types = stats.methods_scanned - stats.methods_in_tests - in_main_types
+    stats.methods_same_signature = in_main_types - stats.methods
 
     unknown_nodes: set[str] = set()
     pending: list[tuple[str, str, dict]] = []

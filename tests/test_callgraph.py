@@ -216,3 +216,40 @@ def test_graph_cache_reuses_rebuilds_on_change_and_discards_corrupt(tmp_path):
         assert calls == [1, 1, 1]
     finally:
         cg._build = real_build
+
+
+def test_stats_explain_methods_not_in_the_graph(tmp_path, capsys):
+    files = {
+        "core/src/main/java/org/acme/Lamp.java": """
+            package org.acme;
+            public class Lamp {
+                void on() { off(); }
+                void off() { }
+            }
+            """,
+        "core/src/test/java/org/acme/LampTest.java": """
+            package org.acme;
+            public class LampTest {
+                void testOn() { new Lamp().on(); }
+            }
+            """,
+        "a/src/main/java/org/acme/Twin.java": "package org.acme;\npublic class Twin { void a() { } }\n",
+        "b/src/main/java/org/acme/Twin.java": "package org.acme;\npublic class Twin { void b() { } }\n",
+    }
+    scan = scan_java_tree(tmp_path, files)
+    graph = build_call_graph(scan, build_symbol_index(scan))
+    stats = graph.stats
+    assert stats.methods_scanned == scan.stats.methods == 5
+    assert stats.methods_in_tests == 1
+    assert stats.methods_duplicate_types == 1
+    assert stats.methods == 3
+    assert stats.methods_scanned == (stats.methods + stats.methods_in_tests + stats.methods_duplicate_types
+                                     + stats.methods_same_signature)
+    summary = stats.methods_summary()
+    assert summary.startswith("3 method nodes of 5 methods scanned: 1 in test sources")
+    assert stats.as_dict()["methods_not_in_graph"]["test_sources"] == 1
+
+    from flowdoc.cli import main
+
+    assert main(["graph", "--source", str(tmp_path), "--no-cache", "-o", str(tmp_path / "g.json")]) == 0
+    assert "3 method nodes of 5 methods scanned" in capsys.readouterr().err

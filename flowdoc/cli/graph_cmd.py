@@ -8,7 +8,7 @@ import json
 
 import networkx as nx
 
-from flowdoc.cli.common import add_source_options, emit, load_scan
+from flowdoc.cli.common import add_source_options, console, emit, load_scan
 from flowdoc.cli.flow_cmd import graph_cache_dir
 
 SCHEMA = "flowdoc.callgraph/1"
@@ -51,4 +51,8 @@ def run(args: argparse.Namespace) -> int:
         nx.write_graphml(graph.graph, buffer)
         text = buffer.getvalue().decode("utf-8")
     emit(text, args.output)
+    stats = graph.stats
+    console.print(f"call graph: {stats.methods_summary()}; {graph.graph.number_of_edges():,} edges, "
+                  f"{stats.resolved_share:.1%} of {stats.call_sites:,} call sites resolved",
+                  markup=False, highlight=False)
     return 0
