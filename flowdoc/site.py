@@ -491,6 +491,29 @@ def staging_dir(output: Path) -> Path:
     return default_cache_dir() / "site-staging" / f"{Path(output).name or 'site'}-{key}"
 
 
+STAGING_OWNER = ".flowdoc-output"
+STAGING_KEEP_SECONDS = 24 * 3600
+
+
+def prune_staging(keep: Path, now: float | None = None) -> list[Path]:
+    """Delete staging folders whose site folder is gone and that were not used for a day (sites
+    built into temporary folders would otherwise pile up in the cache). Returns what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in sorted(keep.parent.glob("*")) if keep.parent.is_dir() else []:
+        if folder == keep or not folder.is_dir():
+            continue
+        try:
+            owner = Path((folder / STAGING_OWNER).read_text(encoding="utf-8").strip())
+            idle = now - (folder / STAGING_OWNER).stat().st_mtime
+        except OSError:
+            owner, idle = None, now - folder.stat().st_mtime
+        if idle > STAGING_KEEP_SECONDS and (owner is None or not owner.exists()):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def build_site(scan, output: Path, source_url: str | None = None, strict: bool = True,
                progress: Callable[[str], None] | None = None, force: bool = False,
                collect: Callable[..., tuple[SiteData, list[Problem]]] | None = None) -> BuildResult:
@@ -510,6 +533,8 @@ def build_site(scan, output: Path, source_url: str | None = None, strict: bool =
     docs = base / "docs"
     manifest_path = base / GENERATED_MANIFEST
     base.mkdir(parents=True, exist_ok=True)
+    (base / STAGING_OWNER).write_text(str(output) + "\n", encoding="utf-8")  # also marks it as in use
+    prune_staging(base)
 
     t0 = time.perf_counter()
     mermaid = find_mermaid()

@@ -44,7 +44,12 @@ def served_site(tmp_path_factory):
     from flowdoc.cli import main
 
     out = tmp_path_factory.mktemp("browser") / "site"
-    assert main(["build", "-o", str(out)]) == 0
+    env = pytest.MonkeyPatch()  # module scope: the per-test isolated cache is not set up yet
+    env.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
+    try:
+        assert main(["build", "-o", str(out)]) == 0
+    finally:
+        env.undo()
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *_args) -> None:

@@ -251,7 +251,12 @@ def sample_site(tmp_path_factory):
     from flowdoc.cli import main
 
     out = tmp_path_factory.mktemp("sample") / "site"
-    assert main(["build", "-o", str(out)]) == 0
+    env = pytest.MonkeyPatch()  # module scope: the per-test isolated cache is not set up yet
+    env.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
+    try:
+        assert main(["build", "-o", str(out)]) == 0
+    finally:
+        env.undo()
     return out
 
 
@@ -468,3 +473,38 @@ def test_hand_written_page_replaced_by_a_generated_one_is_reported(tree, tmp_pat
     assert (out / "guides" / "index.html").is_file()
     nav = site.make_nav(["guides/faq.md", "guides/index.md"])
     assert {"Guides": ["guides/index.md", "guides/faq.md"]} in nav
+
+
+def test_stale_staging_folders_of_vanished_sites_are_pruned(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(tmp_path / "cache"))
+    gone, alive, fresh = (site.staging_dir(tmp_path / n / "site") for n in ("gone", "alive", "fresh"))
+    (tmp_path / "alive" / "site").mkdir(parents=True)
+    old = time.time() - 2 * site.STAGING_KEEP_SECONDS
+    for folder, output in ((gone, "gone"), (alive, "alive"), (fresh, "fresh")):
+        (folder / "docs").mkdir(parents=True)
+        (folder / site.STAGING_OWNER).write_text(str(tmp_path / output / "site"))
+        if folder is not fresh:
+            os.utime(folder / site.STAGING_OWNER, (old, old))
+    current = site.staging_dir(tmp_path / "current" / "site")
+    current.mkdir(parents=True)
+    assert site.prune_staging(current) == [gone]
+    assert alive.is_dir() and fresh.is_dir() and current.is_dir()
+
+
+def test_serve_stops_cleanly_on_sigterm():
+    """``kill PID`` raises KeyboardInterrupt in serve, so its finally-block removes the folders."""
+    import subprocess
+    import sys
+
+    code = ("import os, signal, sys, time\n"
+            "from flowdoc.cli import serve_cmd\n"
+            "serve_cmd._stop_on_sigterm()\n"
+            "try:\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    time.sleep(5)\n"
+            "    sys.exit(9)\n"
+            "except KeyboardInterrupt:\n"
+            "    sys.exit(0)\n")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

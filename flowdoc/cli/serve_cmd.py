@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import socket
 import tempfile
 from pathlib import Path
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     check_port_free(host, port)  # before the build: a busy port is known in a millisecond
     tmp = Path(tempfile.mkdtemp(prefix="flowdoc-serve-"))
     output = tmp / "site"
+    previous = _stop_on_sigterm()
     try:
         result = build(args, output)
         config = serve_config(result.output, result.title)
@@ -50,7 +52,19 @@ def run(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging_dir(output.resolve()), ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _stop_on_sigterm():
+    """``kill PID`` stops the server like Ctrl-C does, so the temporary folders are removed."""
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (tests)
+        return None
 
 
 def parse_dev_addr(text: str) -> tuple[str, int]:
