@@ -23,15 +23,14 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing import get_context
+from functools import partial
 
 from flowdoc.cache import FactsCache, content_hash
 from flowdoc.facts import FileFacts
 from flowdoc.problems import InputError
-from flowdoc.scan import SKIPPED_DIRS, ProgressCallback, ScanResult, ScanStats, parse_bytes
+from flowdoc.scan import SKIPPED_DIRS, ProgressCallback, ScanResult, parse_bytes, parse_in_workers, summarize
 
 GIT_PREFIX = "git:"
 _BAD_CHARS = re.compile(r"[\x00-\x20\x7f]")
@@ -270,42 +269,17 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress)
             blobmap.put(blob, results[rel].sha)
     blobmap.save()
     files = tuple(results[rel] for rel, _ in java)
-    problems = tuple(sorted(p for f in files for p in f.problems))
-    stats = ScanStats(
-        files=len(files),
-        parsed=sum(1 for f in files if f.parsed),
-        types=sum(len(f.types) for f in files),
-        methods=sum(len(t.methods) for f in files for t in f.types),
-        call_sites=sum(m.call_count for f in files for t in f.types for m in t.methods),  # bodies stay packed
-        problems=len(problems),
-        cache_hits=cache.hits if cache else 0,
-        seconds=round(time.perf_counter() - started, 3),
-    )
-    version = read_version(spec.repo, commit, entries)
-    return ScanResult(str(spec), version, files, problems, stats, tuple(excludes))
+    return summarize(str(spec), read_version(spec.repo, commit, entries), files, cache, started, excludes)
 
 
 def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCache | None,
                progress: ProgressCallback | None = None, done: int = 0, total: int = 0) -> list[FileFacts]:
-    workers = max(1, jobs or os.cpu_count() or 1)
-    size = 16 if (workers == 1 or len(items) < 64) else max(4, min(32, len(items) // (workers * 8) or 4))
-    batches = [items[i:i + size] for i in range(0, len(items), size)]
     out: list[FileFacts] = []
-    pool = None
-    if workers == 1 or len(items) < 64:
-        parsed = (_parse_items(batch, cache) for batch in batches)
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
-        parsed = pool.map(_parse_items, batches, [cache] * len(batches))
-    try:
-        for batch in parsed:
-            out.extend(batch)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for batch in parse_in_workers(partial(_parse_items, cache=cache), items, jobs):
+        out.extend(batch)
+        done += len(batch)
+        if progress:
+            progress(done, total)
     return out
 
 

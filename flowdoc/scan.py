@@ -11,10 +11,11 @@ import gc
 import os
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -118,7 +119,41 @@ def parse_bytes(rel: str, data: bytes, sha: str) -> FileFacts:
     return facts
 
 
-def _parse_batch(root: str, batch: list[str], cache: FactsCache | None) -> list[FileFacts]:
+def parse_in_workers(parse_batch: Callable[[list], list[FileFacts]], items: list, jobs: int | None) -> Iterator[list[FileFacts]]:
+    """Yield ``parse_batch(batch)`` for batches of ``items``, in worker processes when there
+    are enough items to pay for them. ``parse_batch`` must be picklable (a module-level
+    function or a ``functools.partial`` of one)."""
+    workers = max(1, jobs or os.cpu_count() or 1)
+    if workers == 1 or len(items) < 64:
+        for batch in _batches(items, 16):
+            yield parse_batch(batch)
+        return
+    size = max(4, min(32, len(items) // (workers * 8) or 4))
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=_worker_init)
+    try:
+        yield from executor.map(parse_batch, list(_batches(items, size)))
+    finally:
+        executor.shutdown(cancel_futures=True)
+
+
+def summarize(root: str, version: str | None, files: tuple[FileFacts, ...], cache: FactsCache | None,
+              started: float, excludes: Sequence[str] = ()) -> ScanResult:
+    """The ScanResult of ``files``, with its problems and counts (method bodies stay packed)."""
+    problems = tuple(sorted(p for f in files for p in f.problems))
+    stats = ScanStats(
+        files=len(files),
+        parsed=sum(1 for f in files if f.parsed),
+        types=sum(len(f.types) for f in files),
+        methods=sum(len(t.methods) for f in files for t in f.types),
+        call_sites=sum(m.call_count for f in files for t in f.types for m in t.methods),
+        problems=len(problems),
+        cache_hits=cache.hits if cache else 0,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return ScanResult(root, version, files, problems, stats, tuple(excludes))
+
+
+def _parse_batch(root: str, cache: FactsCache | None, batch: list[str]) -> list[FileFacts]:
     results = [parse_file(root, rel) for rel in batch]
     if cache is not None:  # stored here, in the worker, so the main process only collects
         for facts in results:
@@ -157,26 +192,10 @@ def scan_tree(
     rel_paths = find_java_files(root_path, excludes)
     if not rel_paths:
         raise InputError(f"--source: no .java files under {root}")
-    total = len(rel_paths)
-
     with _quiet_gc():
         results = _collect(root_path, rel_paths, jobs, cache, progress)
     files = tuple(results[rel] for rel in rel_paths)
-    problems = tuple(sorted(p for f in files for p in f.problems))
-    types = sum(len(f.types) for f in files)
-    methods = sum(len(t.methods) for f in files for t in f.types)
-    calls = sum(m.call_count for f in files for t in f.types for m in t.methods)
-    stats = ScanStats(
-        files=total,
-        parsed=sum(1 for f in files if f.parsed),
-        types=types,
-        methods=methods,
-        call_sites=calls,
-        problems=len(problems),
-        cache_hits=cache.hits if cache else 0,
-        seconds=round(time.perf_counter() - started, 3),
-    )
-    return ScanResult(str(root_path), read_source_version(root_path), files, problems, stats, tuple(excludes))
+    return summarize(str(root_path), read_source_version(root_path), files, cache, started, excludes)
 
 
 @contextmanager
@@ -227,33 +246,18 @@ def _collect(root_path: Path, rel_paths: list[str], jobs: int | None, cache: Fac
     if progress:
         progress(done, total)
 
-    workers = max(1, jobs or os.cpu_count() or 1)
-    executor = None
-    if workers == 1 or len(to_parse) < 64:
-        parsed_iter: Iterable[list[FileFacts]] = (
-            _parse_batch(str(root_path), b, cache) for b in _batches(to_parse, 16)
-        )
-    else:
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=_worker_init)
-        batch_size = max(4, min(32, len(to_parse) // (workers * 8) or 4))
-        batches = list(_batches(to_parse, batch_size))
-        parsed_iter = executor.map(_parse_batch, [str(root_path)] * len(batches), batches, [cache] * len(batches))
-    try:
-        for batch in parsed_iter:
-            for facts in batch:
-                results[facts.path] = facts
-                if cache is not None and facts.sha:
-                    try:
-                        st = (root_path / facts.path).stat()
-                        new_index[facts.path] = (st.st_mtime_ns, st.st_size, facts.sha)
-                    except OSError:
-                        pass
-            done += len(batch)
-            if progress:
-                progress(done, total)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+    for batch in parse_in_workers(partial(_parse_batch, str(root_path), cache), to_parse, jobs):
+        for facts in batch:
+            results[facts.path] = facts
+            if cache is not None and facts.sha:
+                try:
+                    st = (root_path / facts.path).stat()
+                    new_index[facts.path] = (st.st_mtime_ns, st.st_size, facts.sha)
+                except OSError:
+                    pass
+        done += len(batch)
+        if progress:
+            progress(done, total)
     if cache is not None and new_index != index:
         cache.store_index(root_path, new_index)
     return results
