@@ -30,6 +30,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -39,6 +40,7 @@ from pathlib import Path
 import networkx as nx
 
 from flowdoc import __version__
+from flowdoc.cache import FACTS_FORMAT
 from flowdoc.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFacts, TypeRef
 from flowdoc.problems import Problem
 from flowdoc.scan import ScanResult, is_test_path
@@ -1097,9 +1099,10 @@ GRAPH_FORMAT = 2
 
 def graph_cache_key(scan: ScanResult, spring: SpringContext, include_tests: bool = False) -> str:
     """What a built graph depends on: every file's path and content hash, the Spring beans,
-    flowdoc's version and the graph format."""
+    flowdoc's version, the facts and graph formats, networkx's and Python's versions."""
     digest = hashlib.sha1(usedforsecurity=False)
-    digest.update(f"flowdoc {__version__} graph {GRAPH_FORMAT} tests={include_tests}\n".encode())
+    digest.update(f"flowdoc {__version__} graph {GRAPH_FORMAT} facts {FACTS_FORMAT} networkx {nx.__version__}"
+                  f" py{sys.version_info.major}.{sys.version_info.minor} tests={include_tests}\n".encode())
     for facts in sorted(scan.files, key=lambda f: f.path):
         digest.update(f"{facts.path}\0{facts.sha}\n".encode())
     digest.update(repr((spring.beans, spring.files, spring.problems)).encode())
