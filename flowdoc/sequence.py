@@ -45,7 +45,8 @@ def _participant(node: str) -> str:
 
 
 def _is_trivial(node: str) -> bool:
-    """Getters without parameters and value plumbing: not worth a message in a diagram."""
+    """Getters without parameters and value plumbing: not worth a message in a diagram (when
+    nothing is called below them)."""
     name = _method_name(node)
     no_args = node.endswith("()")
     return (no_args and bool(_TRIVIAL.match(name))) or name in _PLUMBING
@@ -157,7 +158,8 @@ def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -
             if not room:
                 break
             step = steps[i]
-            if parents[i] not in drawn or _is_trivial(step["node"]) or step.get("repeat") and rel[i] > 1:
+            leaf = i + 1 >= len(steps) or steps[i + 1]["depth"] <= step["depth"]
+            if parents[i] not in drawn or (leaf and _is_trivial(step["node"])) or step.get("repeat") and rel[i] > 1:
                 continue
             trial = drawn | {i}
             messages = _plan(steps, rel, parents, trial, kept_framework)

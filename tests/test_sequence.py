@@ -89,3 +89,15 @@ def test_framework_is_collapsed_and_the_budget_goes_to_services(flows):
             assert part.count(cls) <= 1, (cls, text)
     assert "framework hops collapsed" in text
     assert ";" not in text  # mermaid reads ';' as the end of a statement
+
+
+def test_a_getter_that_calls_a_service_is_drawn_with_what_it_calls(tmp_path):
+    from tests.test_flows import GETTER_COMMANDS
+
+    scan = scan_java_tree(tmp_path, {**FILES, **GETTER_COMMANDS})
+    index = build_symbol_index(scan)
+    command = SimpleNamespace(name="tunePump", class_name="org.acme.api.command.TunePumpCmd", isasync=False,
+                              async_create=False)
+    text = sequence_diagram(build_flow(command, build_call_graph(scan, index), index))
+    assert "getOwner()" in text and "startPump()" in text
+    assert "PumpManagerImpl" in participants(text)
