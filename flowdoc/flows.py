@@ -35,7 +35,8 @@ _TRIVIAL_NAME = re.compile(r"^(get|is|set|has)[A-Z_]")
 _GETTER_NAME = re.compile(r"^(get|is|has)[A-Z_]")
 _GETTER_LINES = 12  # a no-argument getter this short that stays in its own class is collapsed
 _VALUE_METHODS = frozenset({"toString", "name", "ordinal", "getValue", "value", "hashCode"})
-_CONTEXT_GETTERS = frozenset({"current", "getInstance"})
+_CONTEXT_GETTERS = frozenset({"current", "getInstance", "value"})  # of boundary classes: ConfigKey.value()
+_OBJECT_VALUE_METHODS = frozenset({"equals", "hashCode", "compareTo", "toString"})
 
 
 @dataclass(frozen=True)
@@ -578,6 +579,8 @@ class FlowBuilder:
             return True
         if not self.rules.collapse_trivial:
             return False
+        if m.name in _OBJECT_VALUE_METHODS and self._stays_home(cls, node):
+            return True  # equals()/hashCode()/compareTo()/toString() that only compare own fields
         if not m.params and not m.is_constructor:
             facts = self.index.types.get(cls)
             if m.name in _VALUE_METHODS and facts is not None and facts.kind == "enum":

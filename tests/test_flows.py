@@ -340,10 +340,27 @@ GETTER_COMMANDS = {
                 return _pumpService.startPump(id) == null ? 0 : 1;
             }
 
+            static class Speed {
+                private int rpm;
+
+                private int key() {
+                    return rpm;
+                }
+
+                @Override
+                public boolean equals(Object other) {
+                    if (!(other instanceof Speed)) {
+                        return false;
+                    }
+                    return key() == ((Speed) other).key();
+                }
+            }
+
             @Override
             public void execute() {
                 String m = getMode();
                 getOwner();
+                new Speed().equals(new Speed());
             }
         }
         """,
@@ -358,6 +375,7 @@ def test_trivial_getters_and_enum_to_string_are_collapsed(tmp_path):
     shown = nodes_of(flow)
     assert C + "TunePumpCmd.getMode()" not in shown  # only converts its own field
     assert C + "TunePumpCmd.Mode.toString()" not in shown
+    assert C + "TunePumpCmd.Speed.equals(Object)" not in shown  # compares its own fields only
     assert C + "TunePumpCmd.getOwner()" in shown  # calls a service: a real step
     text = format_flow_text(flow)
     assert "file:line on each row = the call site" in text.splitlines()[0]
