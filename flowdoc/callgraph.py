@@ -1095,6 +1095,7 @@ def _settle_gc(enabled: bool) -> None:
 # ------------------------------------------------------------------------ graph cache
 # Bumped whenever resolution or the graph's shape changes without a release.
 GRAPH_FORMAT = 2
+GRAPH_CACHE_KEEP = 6  # graphs kept per cache directory (a few trees or branches), newest first
 
 
 def graph_cache_key(scan: ScanResult, spring: SpringContext, include_tests: bool = False) -> str:
@@ -1147,9 +1148,23 @@ def load_or_build_call_graph(scan: ScanResult, index: SymbolIndex, cache_dir: Pa
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune_graph_cache(path.parent, keep=GRAPH_CACHE_KEEP)
     except OSError:
         pass  # a cache that cannot be written only costs time
     return built
+
+
+def _prune_graph_cache(directory: Path, keep: int) -> None:
+    """Keep the ``keep`` most recently written graphs (each is tens of MB on a real tree)."""
+    entries = []
+    for entry in directory.glob("*.pkl"):
+        try:
+            entries.append((entry.stat().st_mtime, entry))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, entry in entries[keep:]:
+        entry.unlink(missing_ok=True)
 
 
 def _load_cached_graph(path: Path, key: str) -> tuple[nx.MultiDiGraph, CallGraphStats] | None:

@@ -214,6 +214,9 @@ def test_graph_cache_reuses_rebuilds_on_change_and_discards_corrupt(tmp_path):
         assert calls == [1, 1]
         cg.load_or_build_call_graph(scan, index, None)  # no cache: always builds
         assert calls == [1, 1, 1]
+        assert len(list((cache / f"graphs-g{cg.GRAPH_FORMAT}").glob("*.pkl"))) == 2
+        cg._prune_graph_cache(cache / f"graphs-g{cg.GRAPH_FORMAT}", keep=1)
+        assert len(list((cache / f"graphs-g{cg.GRAPH_FORMAT}").glob("*.pkl"))) == 1
     finally:
         cg._build = real_build
 
