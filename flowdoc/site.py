@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from flowdoc import __version__
@@ -123,8 +124,10 @@ def find_mermaid() -> Path | None:
 
 
 def collect_site_data(scan, source_url: str | None = None, progress: Callable[[str], None] | None = None,
-                      timings: dict[str, float] | None = None) -> tuple[SiteData, list[Problem]]:
-    """Run the analysis stages on a scan and gather what the pages need."""
+                      timings: dict[str, float] | None = None,
+                      cache_dir: Path | None = None) -> tuple[SiteData, list[Problem]]:
+    """Run the analysis stages on a scan and gather what the pages need; with ``cache_dir``
+    the call graph comes from (and goes to) the graph cache there."""
     from flowdoc import packaging
     from flowdoc.api import build_api_model
     from flowdoc.symbols import build_symbol_index
@@ -165,7 +168,7 @@ def collect_site_data(scan, source_url: str | None = None, progress: Callable[[s
     else:
         t = time.perf_counter()
         say("call graph")
-        graph = build_call_graph(scan, index)
+        graph = build_call_graph(scan, index, cache_dir=cache_dir)
         timings["callgraph"] = time.perf_counter() - t
         commands = model.commands
     by_name = {cmd.name: cmd for cmd in model.commands}
@@ -516,11 +519,13 @@ def prune_staging(keep: Path, now: float | None = None) -> list[Path]:
 
 def build_site(scan, output: Path, source_url: str | None = None, strict: bool = True,
                progress: Callable[[str], None] | None = None, force: bool = False,
-               collect: Callable[..., tuple[SiteData, list[Problem]]] | None = None) -> BuildResult:
+               collect: Callable[..., tuple[SiteData, list[Problem]]] | None = None,
+               cache_dir: Path | None = None) -> BuildResult:
     """Render and build the whole site into ``output`` (replaced only on success).
 
-    ``collect`` replaces :func:`collect_site_data` (tests hand in fixture data)."""
-    collect = collect or collect_site_data
+    ``collect`` replaces :func:`collect_site_data` (tests hand in fixture data); ``cache_dir``
+    is where the call graph is cached between builds (None: rebuilt every time)."""
+    collect = collect or partial(collect_site_data, cache_dir=cache_dir)
     output = Path(output).resolve()
     if not output.parent.is_dir():
         raise InputError(f"-o: folder {output.parent} does not exist")

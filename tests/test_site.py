@@ -27,7 +27,7 @@ class _Scan:
 
 
 def _collector(root: Path, model: dict | None = None):
-    def collect(scan, source_url, progress=None, timings=None):
+    def collect(scan, source_url, progress=None, timings=None, cache_dir=None):
         data = SiteData(model=model or fixture_model(), flows={"launchRocket": fixture_flow()},
                         diagrams={"launchRocket": DIAGRAM}, links=SourceLinks(root=root, url=source_url))
         return data, []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from flowdoc.cli.common import add_source_options, console, load_scan, out
+from flowdoc.cli.common import add_source_options, cache_dir_of, console, load_scan, out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def build(args: argparse.Namespace, output: Path):
     with console.status("building the site") as status:
         result = build_site(scan, output, source_url=args.source_url, strict=args.strict,
                             progress=lambda m: status.update(f"building the site: {m}"),
-                            force=getattr(args, "force", False))
+                            force=getattr(args, "force", False), cache_dir=cache_dir_of(args))
     result.seconds = {"scan": scan_seconds, **result.seconds}
     return result
 

@@ -58,10 +58,19 @@ def source_root(args: argparse.Namespace) -> Path:
     return args.source if args.source is not None else sample_tree()
 
 
+def cache_dir_of(args: argparse.Namespace) -> Path | None:
+    """Where facts and built call graphs are cached: ``--cache-dir`` or the user cache dir;
+    None with ``--no-cache``."""
+    if getattr(args, "no_cache", False):
+        return None
+    return getattr(args, "cache_dir", None) or default_cache_dir()
+
+
 def load_scan(args: argparse.Namespace, source: Path | None = None) -> ScanResult:
     """Scan ``source`` (or ``--source``) with a progress bar on a terminal."""
     root = source if source is not None else source_root(args)
-    cache = None if args.no_cache else FactsCache(args.cache_dir or default_cache_dir())
+    cache_dir = cache_dir_of(args)
+    cache = FactsCache(cache_dir) if cache_dir is not None else None
     if not console.is_terminal:
         return scan_tree(root, excludes=args.exclude, jobs=args.jobs, cache=cache)
     with Progress(TextColumn("scanning {task.description}"), BarColumn(), MofNCompleteColumn(),

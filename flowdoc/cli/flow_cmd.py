@@ -6,7 +6,7 @@ import argparse
 import difflib
 import json
 
-from flowdoc.cli.common import _positive_int, add_source_options, emit, load_scan
+from flowdoc.cli.common import _positive_int, add_source_options, cache_dir_of, emit, load_scan
 from flowdoc.problems import InputError
 
 
@@ -34,17 +34,8 @@ def load_graph(args: argparse.Namespace):
     scan = load_scan(args)
     index = build_symbol_index(scan)
     model = build_api_model(scan, index)
-    graph = build_call_graph(scan, index, cache_dir=graph_cache_dir(args))
+    graph = build_call_graph(scan, index, cache_dir=cache_dir_of(args))
     return scan, index, model, graph
-
-
-def graph_cache_dir(args: argparse.Namespace):
-    """Where built call graphs are cached: ``--cache-dir`` or the user cache dir; None with ``--no-cache``."""
-    from flowdoc.cache import default_cache_dir
-
-    if getattr(args, "no_cache", False):
-        return None
-    return getattr(args, "cache_dir", None) or default_cache_dir()
 
 
 def suggest(name: str, choices: list[str], what: str) -> InputError:

@@ -8,8 +8,7 @@ import json
 
 import networkx as nx
 
-from flowdoc.cli.common import add_source_options, console, emit, load_scan
-from flowdoc.cli.flow_cmd import graph_cache_dir
+from flowdoc.cli.common import add_source_options, cache_dir_of, console, emit, load_scan
 
 SCHEMA = "flowdoc.callgraph/1"
 
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     scan = load_scan(args)
     index = build_symbol_index(scan)
-    graph = build_call_graph(scan, index, cache_dir=graph_cache_dir(args))
+    graph = build_call_graph(scan, index, cache_dir=cache_dir_of(args))
     if args.format == "json":
         text = json.dumps(graph_as_dict(graph, scan), separators=(",", ":"))  # large: keep it compact
     else:
