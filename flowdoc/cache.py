@@ -35,7 +35,9 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder (creating it),
+    so readers see the old content or the new, never half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
@@ -76,7 +78,7 @@ class FactsCache:
 
     def store(self, facts: FileFacts) -> None:
         try:
-            _atomic_write(self._object_path(facts.sha), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write_bytes(self._object_path(facts.sha), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -94,6 +96,6 @@ class FactsCache:
 
     def store_index(self, source_root: Path, index: dict[str, tuple[int, int, str]]) -> None:
         try:
-            _atomic_write(self._index_path(source_root), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write_bytes(self._index_path(source_root), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass

@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,7 +38,7 @@ from pathlib import Path
 import networkx as nx
 
 from flowdoc import __version__
-from flowdoc.cache import FACTS_FORMAT
+from flowdoc.cache import FACTS_FORMAT, atomic_write_bytes
 from flowdoc.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFacts, TypeRef
 from flowdoc.problems import Problem
 from flowdoc.scan import ScanResult, is_test_path
@@ -1138,16 +1136,7 @@ def load_or_build_call_graph(scan: ScanResult, index: SymbolIndex, cache_dir: Pa
     finally:
         _settle_gc(enabled)
     try:
-        payload = pickle.dumps((key, built.graph, built.stats), protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, pickle.dumps((key, built.graph, built.stats), protocol=pickle.HIGHEST_PROTOCOL))
         _prune_graph_cache(path.parent, keep=GRAPH_CACHE_KEEP)
     except OSError:
         pass  # a cache that cannot be written only costs time

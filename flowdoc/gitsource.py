@@ -201,10 +201,10 @@ class BlobMap:
     def save(self) -> None:
         if not (self.path and self.dirty):
             return
-        from flowdoc.cache import _atomic_write  # the cache's own atomic writer
+        from flowdoc.cache import atomic_write_bytes  # the cache's own atomic writer
 
         try:
-            _atomic_write(self.path, pickle.dumps(self.data, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write_bytes(self.path, pickle.dumps(self.data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc import drift, gitsource
-from flowdoc.cache import FactsCache, _atomic_write, content_hash, default_cache_dir
+from flowdoc.cache import FactsCache, atomic_write_bytes, content_hash, default_cache_dir
 from flowdoc.cli.common import console, emit, load_scan, source_root
 from flowdoc.problems import InputError
 from flowdoc.scan import ScanResult, find_java_files, read_source_version, scan_tree
@@ -292,7 +292,7 @@ def _store_cached_model(cache: FactsCache, key: str, model: dict, fields: dict) 
     """Store a model; keep the MODEL_CACHE_KEEP most recently used ones (about 5 MB each for
     CloudStack), so the cache does not grow with every tree state ever compared."""
     try:
-        _atomic_write(_model_path(cache, key), pickle.dumps((model, fields), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write_bytes(_model_path(cache, key), pickle.dumps((model, fields), protocol=pickle.HIGHEST_PROTOCOL))
         folder = _model_path(cache, key).parent
         entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MODEL_CACHE_KEEP:]:
