@@ -59,3 +59,18 @@ def scan_422(cloudstack_422):
 @pytest.fixture(scope="session")
 def scan_420(cloudstack_420):
     return scan_real_tree(cloudstack_420)
+
+
+def build_sample_site(tmp_path_factory) -> Path:
+    """Build the bundled sample's site once with an isolated facts cache (module and session
+    fixtures run before the per-test cache isolation is in place)."""
+    from flowdoc.cli import main
+
+    out = tmp_path_factory.mktemp("sample") / "site"
+    env = pytest.MonkeyPatch()
+    env.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
+    try:
+        assert main(["build", "-o", str(out)]) == 0
+    finally:
+        env.undo()
+    return out

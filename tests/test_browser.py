@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import build_sample_site
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("FLOWDOC_CHROMIUM", "/usr/bin/chromium")
@@ -41,15 +43,7 @@ def served_site(tmp_path_factory):
     reason = _requirements()
     if reason:
         pytest.skip(reason)
-    from flowdoc.cli import main
-
-    out = tmp_path_factory.mktemp("browser") / "site"
-    env = pytest.MonkeyPatch()  # module scope: the per-test isolated cache is not set up yet
-    env.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
-    try:
-        assert main(["build", "-o", str(out)]) == 0
-    finally:
-        env.undo()
+    out = build_sample_site(tmp_path_factory)
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *_args) -> None:

@@ -16,6 +16,7 @@ from flowdoc import site
 from flowdoc.packaging import http_repositories, parse_control, parse_spec, read_packages
 from flowdoc.problems import InputError
 from flowdoc.render import SiteData, SourceLinks
+from tests.conftest import build_sample_site
 from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
 
 
@@ -248,16 +249,7 @@ def test_sample_tree_packages_and_http_repositories():
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory):
-    from flowdoc.cli import main
-
-    out = tmp_path_factory.mktemp("sample") / "site"
-    env = pytest.MonkeyPatch()  # module scope: the per-test isolated cache is not set up yet
-    env.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
-    try:
-        assert main(["build", "-o", str(out)]) == 0
-    finally:
-        env.undo()
-    return out
+    return build_sample_site(tmp_path_factory)
 
 
 def test_sample_site_pages(sample_site):
