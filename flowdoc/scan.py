@@ -213,6 +213,17 @@ def _quiet_gc():
             gc.enable()
 
 
+def known_hash(root: Path, rel: str, index: dict[str, tuple[int, int, str]]) -> tuple[os.stat_result, str]:
+    """The file's stat and content hash, taken from the stat index when size and mtime are
+    unchanged (no read), else hashed; raises OSError for an unreadable file."""
+    full = root / rel
+    st = full.stat()
+    known = index.get(rel)
+    if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+        return st, known[2]
+    return st, content_hash(full.read_bytes())
+
+
 def _collect(root_path: Path, rel_paths: list[str], jobs: int | None, cache: FactsCache | None,
              progress: ProgressCallback | None) -> dict[str, FileFacts]:
     """Facts for every path: from the cache where the content is known, else parsed."""
@@ -225,14 +236,8 @@ def _collect(root_path: Path, rel_paths: list[str], jobs: int | None, cache: Fac
         if cache is None:
             to_parse.append(rel)
             continue
-        full = root_path / rel
         try:
-            st = full.stat()
-            known = index.get(rel)
-            if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
-                sha = known[2]
-            else:
-                sha = content_hash(full.read_bytes())
+            st, sha = known_hash(root_path, rel, index)
         except OSError:
             to_parse.append(rel)  # parse_file reports the read error
             continue

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc import drift, gitsource
-from flowdoc.cache import FactsCache, atomic_write_bytes, content_hash, default_cache_dir
+from flowdoc.cache import FactsCache, atomic_write_bytes, default_cache_dir
 from flowdoc.cli.common import console, emit, load_scan, source_root
 from flowdoc.problems import InputError
-from flowdoc.scan import ScanResult, find_java_files, read_source_version, scan_tree
+from flowdoc.scan import ScanResult, find_java_files, known_hash, read_source_version, scan_tree
 
 MODEL_CACHE_FORMAT = 2
 MODEL_CACHE_KEEP = 12
@@ -256,14 +256,8 @@ def _tree_hashes(root: Path, excludes, cache: FactsCache | None) -> list[tuple[s
     known = cache.load_index(root) if cache is not None else {}
     pairs = []
     for rel in rels:
-        full = root / rel
         try:
-            st = os.stat(full)
-            entry = known.get(rel)
-            if entry and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
-                sha = entry[2]
-            else:
-                sha = content_hash(full.read_bytes())
+            sha = known_hash(root, rel, known)[1]
         except OSError:
             sha = "unreadable"
         pairs.append((rel, sha))
