@@ -285,7 +285,6 @@ def _last(text: str) -> str:
     return text.rsplit(".", 1)[-1]
 
 
-_DEFAULT_RE = re.compile(r"\b(\w+)\s*\(\s*\)\s*default\s+([^;]+);")
 
 
 class _Builder:
@@ -308,27 +307,24 @@ class _Builder:
                 and not is_test_path(self.index.file_of[fqn])}
 
     def _read_defaults(self, name: str, fqns: set[str]) -> dict:
-        """Element defaults of the annotation declaration (facts do not keep them: read the
-        few lines of the declaration itself); CloudStack's where the file is not there."""
+        """Element defaults of the annotation declaration in the tree; CloudStack's where the
+        declaration is not there."""
         defaults = dict(DEFAULTS[name])
         for fqn in sorted(fqns):
-            path = os.path.join(self.scan.root, self.index.file_of[fqn])
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-            except OSError:
-                continue
-            for key, raw in _DEFAULT_RE.findall(text):
-                raw = raw.strip()
-                if key in ("responseView", "type", "collectionType"):
-                    defaults[key] = _last(raw) if key == "responseView" else _last(raw).lower()
-                elif key in ("length",):
+            for element in self.index.types[fqn].methods:
+                raw = element.default
+                if raw is None:
+                    continue
+                key = element.name
+                if key in ("responseView", "type", "collectionType") and raw.kind == "name":
+                    defaults[key] = _last(raw.text) if key == "responseView" else _last(raw.text).lower()
+                elif key == "length" and raw.kind == "num":
                     try:
-                        defaults[key] = int(raw)
+                        defaults[key] = int(raw.text)
                     except ValueError:
                         pass
-                elif raw in ("true", "false"):
-                    defaults[key] = raw == "true"
+                elif raw.kind == "bool":
+                    defaults[key] = raw.text == "true"
             break
         return defaults
 
@@ -339,20 +335,6 @@ class _Builder:
             return True
         resolved = self.index.resolve_type(ann.name, context)
         return resolved is None or resolved in kinds or resolved not in self.index.types
-
-    def annotation_line(self, path: str, type_line: int, simple: str) -> int:
-        """The line of ``@simple`` above a type declaration (facts keep the line of the
-        ``class`` keyword only); the type's line when the file cannot be read."""
-        try:
-            with open(os.path.join(self.scan.root, path), encoding="utf-8", errors="replace") as handle:
-                lines = handle.read().split("\n", type_line)[:type_line]
-        except OSError:
-            return type_line
-        pattern = re.compile(r"^\s*@(?:[\w.]+\.)?" + simple + r"\b")
-        for number in range(len(lines), max(0, len(lines) - 40), -1):
-            if pattern.match(lines[number - 1]):
-                return number
-        return type_line
 
     # -- values
     def string(self, expr: Expr | None, context: str, what: str, where: tuple[str, int]) -> str | None:
@@ -810,7 +792,7 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
         ann = next((a for a in t.annotations if b._is_annotation(a, fqn, b.api_annotations, "APICommand")), None)
         if ann is None:
             continue
-        line = b.annotation_line(path, t.line, "APICommand")
+        line = ann.line or t.line
         where = (path, line)
         name_expr = ann.get("name")
         name = b.string(name_expr, fqn, "API name", where) if name_expr is not None else ""

@@ -78,6 +78,7 @@ class Annotation:
 
     name: str
     values: tuple[tuple[str, Expr], ...] = ()
+    line: int = 0  # the line of the ``@``; 0 where javalang gave no position
 
     @property
     def simple(self) -> str:
@@ -208,6 +209,7 @@ class MethodFacts:
     has_body: bool = True
     body: LazyBody = field(default_factory=lambda: EMPTY_BODY)
     call_count: int = 0
+    default: Expr | None = None  # an annotation element's ``default`` value
 
     @property
     def calls(self) -> tuple[CallSite, ...]:

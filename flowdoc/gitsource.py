@@ -287,16 +287,12 @@ def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCac
 
 
 def text_read_paths(scan: ScanResult) -> list[str]:
-    """Files whose text (not only facts) the API model reads: annotation declarations (their
-    element defaults), ``@APICommand`` classes (the annotation's line) and classes with a
-    ``get...Commands()`` method (the conditions around registrations)."""
+    """Files whose text (not only facts) the API model reads: classes with a
+    ``get...Commands()`` method, for the conditions around registrations."""
     paths = []
     for f in scan.files:
-        for t in f.types:
-            if (t.kind == "annotation" or any(a.simple == "APICommand" for a in t.annotations)
-                    or any(m.name.startswith("get") and m.name.endswith("Commands") for m in t.methods)):
-                paths.append(f.path)
-                break
+        if any(m.name.startswith("get") and m.name.endswith("Commands") for t in f.types for m in t.methods):
+            paths.append(f.path)
     return paths
 
 
@@ -314,7 +310,7 @@ def materialized(scan: ScanResult, paths: Sequence[str] | None = None) -> Iterat
     """``scan`` (from ``scan_git``) with ``root`` set to a temporary folder holding the text of
     ``paths`` (default: ``text_read_paths``), for stages that open ``root/path``; removed on exit.
 
-    Only these few files are written (about a thousand of CloudStack's 7,600), never a checkout.
+    Only these few files are written (73 of CloudStack 4.22's 7,655), never a checkout.
     """
     spec = parse_git_spec(scan.root)
     commit = resolve(spec)

@@ -409,9 +409,13 @@ class _FileBuilder:
 
     def _annotation_method(self, decl) -> MethodFacts:
         line = _line_of(decl, 1)
+        default = None
+        if decl.default is not None:
+            default = self._expr(decl.default, _MethodScope(line), "", "")
         return MethodFacts(
             decl.name, (), to_typeref(decl.return_type), frozenset(decl.modifiers or ()),
             tuple(self._annotation(a) for a in decl.annotations or []), line, line, has_body=False,
+            default=default,
         )
 
     def _method(self, decl, owner: str, in_interface: bool) -> MethodFacts:
@@ -465,7 +469,7 @@ class _FileBuilder:
             values = tuple((pair.name, self._expr(pair.value, scope, "", "")) for pair in element)
         else:
             values = (("value", self._expr(element, scope, "", "")),)
-        return Annotation(ann.name, values)
+        return Annotation(ann.name, values, _line_of(ann, 0))
 
     # ---- statements: a generic walk that hands expressions to _expr
 

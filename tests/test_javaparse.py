@@ -214,3 +214,28 @@ def test_explicit_type_arguments_keep_the_method_name():
     calls = [(c.member, c.receiver) for c in facts.types[0].methods[0].calls]
     assert calls[:2] == [("emptyList", Expr("name", "Collections")), ("post", Expr("name", "rest.client"))]
     assert calls[2][0] == "helper"
+
+
+def test_annotation_lines_and_element_defaults():
+    facts = parse_snippet("""
+        package p;
+
+        @Command(name = "a",
+            description = "b")
+        public class A {
+            @Arg(name = "z") private Long z;
+        }
+        @interface Arg {
+            String name() default "";
+            boolean required() default false;
+            Kind type() default Kind.OBJECT;
+            int length() default 255;
+        }
+    """)
+    a = next(t for t in facts.types if t.name == "A")
+    assert a.line == 5 and a.annotations[0].line == 3
+    assert a.fields[0].annotations[0].line == 6
+    arg = next(t for t in facts.types if t.name == "Arg")
+    assert [(m.name, m.default) for m in arg.methods] == [
+        ("name", Expr("str", "")), ("required", Expr("bool", "false")),
+        ("type", Expr("name", "Kind.OBJECT")), ("length", Expr("num", "255"))]
