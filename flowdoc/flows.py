@@ -66,6 +66,10 @@ class FlowStep:
     repeat: bool = False
     folded: int = 0
     ambiguous: bool = False
+    # text view only (not in as_dict): the other lines where the caller calls this same target,
+    # and whether the target is a boundary (shown, never expanded)
+    more_lines: tuple[int, ...] = ()
+    boundary: bool = False
 
     def as_dict(self) -> dict:
         return {"depth": self.depth, "node": self.node, "kind": self.kind, "call_file": self.call_file,
@@ -622,9 +626,9 @@ class FlowBuilder:
         return any(s in _THROWABLES for s in self.index.supertypes(cls))
 
     def children(self, node: str, this_cls: str | None) -> tuple[list[tuple], list[dict], int]:
-        """Visible callees of ``node``: (target, kind, call file, line, ambiguous, this class),
-        the unknown targets, and how many callees were collapsed or folded. A target called
-        several times is listed once, at its first call."""
+        """Visible callees of ``node``: (target, kind, call file, line, ambiguous, this class,
+        lines of its other calls), the unknown targets, and how many callees were collapsed or
+        folded. A target called several times is listed once, at its first call."""
         key = (node, this_cls)
         memo = self._children.get(key)
         if memo is None:
@@ -639,7 +643,7 @@ class FlowBuilder:
         out: list[tuple] = []
         unknown: list[dict] = []
         folded = 0
-        seen_targets: set[str] = set()
+        seen_targets: dict[str, list[int]] = {}
         for group in groups.values():
             kinds = {d["kind"] for _, d in group}
             if "unknown" in kinds:
@@ -673,33 +677,38 @@ class FlowBuilder:
                     folded += 1
                     continue
                 if target in seen_targets:
+                    seen_targets[target].append(data["line"])
                     continue
-                seen_targets.add(target)
+                seen_targets[target] = []
                 out.append((target, kind, data["file"], data["line"], bool(data.get("ambiguous")), cls))
+        out = [(*c, tuple(sorted(seen_targets[c[0]]))) for c in out]
         out.sort(key=lambda c: (c[3], c[0]))
         return out, unknown, folded
 
     def _expand(self, flow: Flow, node: str, kind: str, call_file, call_line, level: int, depth: int,
-                this_cls: str | None, expanded: set[str], is_async: bool, base: int | None = None) -> None:
+                this_cls: str | None, expanded: set[str], is_async: bool, base: int | None = None,
+                more_lines: tuple[int, ...] = ()) -> None:
         """Depth-first, preorder: one step for ``node``, then its callees to ``depth``."""
         base = level if base is None else base
         self._add_node(flow, node)
-        step = FlowStep(level, node, kind, call_file, call_line, is_async=is_async)
+        boundary = self.is_boundary(node)
+        step = FlowStep(level, node, kind, call_file, call_line, is_async=is_async, more_lines=more_lines,
+                        boundary=boundary)
         flow.steps.append(step)
         if node in expanded:
             step.repeat = True
             return
         children, unknown, folded = self.children(node, this_cls)
-        if self.is_boundary(node) or level - base >= depth:
+        if boundary or level - base >= depth:
             step.folded = len(children) + folded
             return
         expanded.add(node)
         flow.unknown.extend(unknown)
         step.folded = folded
-        for target, ckind, cfile, cline, ambiguous, cls in children:
+        for target, ckind, cfile, cline, ambiguous, cls, more in children:
             self._edge(flow, node, target, ckind, {"file": cfile, "line": cline, "ambiguous": ambiguous})
             self._expand(flow, target, ckind, cfile, cline, level + 1, depth, cls, expanded,
-                         ckind == "async", base)
+                         ckind == "async", base, more)
 
 
 def _atoms(atom: tuple):
@@ -740,9 +749,39 @@ def _short_node(node: str) -> str:
     return f"{cls.rsplit('.', 1)[-1]}.{method}({args}"
 
 
-def format_flow_text(flow: Flow) -> str:
+_MAX_LISTED_LINES = 4  # compact view: other call lines listed after "+N more sites"
+
+
+def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
+    """Which steps the compact view leaves out, and how many each parent gains in "not shown".
+
+    Left out: a boundary step (a DAO call, an entity, a utility...; shown, never expanded) whose
+    method already has a line above in this flow, unless it starts the job thread. Every method
+    of the full tree therefore still appears at least once."""
+    dropped: set[int] = set()
+    extra: dict[int, int] = {}
+    shown: set[str] = set()
+    parents: list[int] = []  # index of the last kept step at each depth
+    for i, step in enumerate(flow.steps):
+        del parents[step.depth:]
+        if step.boundary and step.node in shown and not step.is_async and parents:
+            dropped.add(i)
+            extra[parents[-1]] = extra.get(parents[-1], 0) + 1
+            continue
+        shown.add(step.node)
+        parents.extend([i] * (step.depth + 1 - len(parents)))
+    return dropped, extra
+
+
+def format_flow_text(flow: Flow, full: bool = False) -> str:
     """An indented tree, one hop per line with the call site (``file:line``), the edge kind,
-    the async hand-off marked, repeats and folded callees noted."""
+    the async hand-off marked, repeats and folded callees noted.
+
+    The default (compact) view reads like notes: a callee called at several places of its
+    caller shows ``×N`` and the other lines (``+2 more sites (40, 52)``), a boundary call
+    (DAO, entity, utility...) already listed above is left out (counted in the caller's
+    ``+N not shown``), and boundary lines do not count their own hidden callees. ``full``
+    prints every step of :attr:`Flow.steps` as it is."""
     head = "async" if flow.is_async else "sync"
     if flow.async_create:
         head += ", async-create"
@@ -750,12 +789,17 @@ def format_flow_text(flow: Flow) -> str:
              " on the first row, where the entry is defined]"]
     if not flow.framework_found:
         lines.append("  (no framework path found from the entry; showing the command's methods only)")
-    for step in flow.steps:
+    dropped, extra = (set(), {}) if full else _compact_plan(flow)
+    for i, step in enumerate(flow.steps):
+        if i in dropped:
+            continue
         indent = "  " * step.depth
         if step.is_async:
             lines.append(f"{indent}== async hand-off: the rest runs on a job thread ==")
         marker = "=>" if step.is_async else ("*" if step.kind == "entry" else "->")
         text = f"{indent}{marker} {_short_node(step.node)}"
+        if not full and step.more_lines:
+            text += f" \u00d7{len(step.more_lines) + 1}"
         if step.kind not in ("entry", "call"):
             text += f"  [{step.kind}]"
         if step.call_file:
@@ -764,13 +808,24 @@ def format_flow_text(flow: Flow) -> str:
             node = flow.nodes.get(step.node, {})
             if node.get("file"):
                 text += f"  {node['file']}:{node.get('line')}"
+        if not full and step.more_lines:
+            others = sorted(set(step.more_lines))
+            listed = ", ".join(str(n) for n in others[:_MAX_LISTED_LINES])
+            more = ", ..." if len(others) > _MAX_LISTED_LINES else ""
+            text += f", +{len(step.more_lines)} more site{'s' if len(step.more_lines) > 1 else ''} ({listed}{more})"
+        hidden = step.folded if full or not step.boundary else 0
+        hidden += extra.get(i, 0)
         if step.repeat:
             text += "  (see above)"
-        elif step.folded:
-            text += f"  (+{step.folded} not shown)"
+        elif hidden:
+            text += f"  (+{hidden} not shown)"
         lines.append(text)
     if flow.unknown:
         lines.append(f"unresolved calls: {len(flow.unknown)} (flowdoc flow --format json lists them)")
+    if dropped:
+        plural = "s" if len(dropped) > 1 else ""
+        lines.append(f"compact view: {len(dropped)} repeated boundary call{plural} (DAO, entity, utility...) left out;"
+                     " --full prints every step")
     return "\n".join(lines) + "\n"
 
 

@@ -379,3 +379,96 @@ def test_trivial_getters_and_enum_to_string_are_collapsed(tmp_path):
     assert C + "TunePumpCmd.getOwner()" in shown  # calls a service: a real step
     text = format_flow_text(flow)
     assert "file:line on each row = the call site" in text.splitlines()[0]
+
+
+VALVE_FILES = {
+    "api/src/main/java/org/acme/api/command/InspectValveCmd.java": """
+        package org.acme.api.command;
+
+        import org.acme.api.BaseCmd;
+        import org.acme.valve.ValveInspector;
+
+        public class InspectValveCmd extends BaseCmd {
+            @Override
+            public void execute() {
+                new ValveInspector().inspect(7L);
+            }
+        }
+        """,
+    "server/src/main/java/org/acme/valve/ValveInspector.java": """
+        package org.acme.valve;
+
+        import org.acme.valve.dao.ValveDaoImpl;
+
+        public class ValveInspector {
+            private final ValveDaoImpl valveDao = new ValveDaoImpl();
+
+            public void inspect(long id) {
+                valveDao.findById(id);
+                audit(id);
+                valveDao.findById(id + 1);
+                valveDao.findById(id + 2);
+            }
+
+            void audit(long id) {
+                valveDao.findById(id);
+                report(id);
+            }
+
+            void report(long id) {
+                String line = "valve " + id;
+                System.out.println(line);
+            }
+        }
+        """,
+    "server/src/main/java/org/acme/valve/dao/ValveDaoImpl.java": """
+        package org.acme.valve.dao;
+
+        public class ValveDaoImpl {
+            public Object findById(long id) {
+                return lookup("id", id);
+            }
+
+            private Object lookup(String column, long value) {
+                System.out.println(column + value);
+                return null;
+            }
+        }
+        """,
+}
+
+
+def test_compact_text_merges_repeated_boundary_calls(tmp_path):
+    scan = scan_java_tree(tmp_path, {**FILES, **VALVE_FILES})
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+    flow = build_flow(cmd("inspectValve", "InspectValveCmd"), graph, index)
+    full = format_flow_text(flow, full=True).splitlines()
+    compact = format_flow_text(flow).splitlines()
+    dao = "ValveDaoImpl.findById(long)"
+    # the full tree: once under inspect() (first of its three calls), again under audit()
+    assert [line.strip().split("  ")[0] for line in full if dao in line] == [f"-> {dao}"] * 2
+    # compact: the three calls of inspect() are one line with the count and the other lines ...
+    merged = [line for line in compact if dao in line]
+    assert merged == [f"            -> {dao} \u00d73  server/src/main/java/org/acme/valve/ValveInspector.java:9,"
+                      " +2 more sites (11, 12)"]
+    # ... the repeat under audit() is left out and counted there; audit()'s own step stays
+    audit = next(line for line in compact if "ValveInspector.audit(long)" in line)
+    assert audit.endswith("ValveInspector.java:10  (+1 not shown)")
+    assert any("ValveInspector.report(long)" in line for line in compact)
+    assert compact[-1] == ("compact view: 1 repeated boundary call (DAO, entity, utility...) left out;"
+                           " --full prints every step")
+    assert len(compact) == len(full)  # one line less, one note more
+    # nothing a reader could look up is lost: every method of the full tree is still named
+    assert {line.split("->")[-1].split()[0] for line in full if "->" in line} == \
+        {line.split("->")[-1].split()[0] for line in compact if "->" in line}
+    assert "\u00d7" not in "\n".join(full) and "more site" not in "\n".join(full)
+
+
+def test_cli_flow_full_prints_the_complete_tree(capsys):
+    assert main(["flow", "deployInstance", "--full"]) == 0
+    full = capsys.readouterr().out
+    assert main(["flow", "deployInstance"]) == 0
+    compact = capsys.readouterr().out
+    assert len(compact.splitlines()) <= len(full.splitlines())
+    assert "compact view:" not in full

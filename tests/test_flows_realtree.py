@@ -128,3 +128,19 @@ def test_async_create_diagrams_reach_the_service_implementation(real):
         assert service in participants, text
         assert "-)" in text and "create()" in text and "execute()" in text
         assert "$" not in "".join(participants)  # anonymous framework runnables fold into their class
+
+
+def test_compact_text_drops_repeated_dao_calls_but_no_method(real):
+    from flowdoc.flows import format_flow_text
+
+    flow = flow_of(real, "deployVirtualMachine")
+    full = format_flow_text(flow, full=True).splitlines()
+    compact = format_flow_text(flow).splitlines()
+    assert len(compact) < len(full) * 0.95
+    assert sum("GenericDaoBase.findById(ID)" in line for line in full) > 5
+    assert sum("GenericDaoBase.findById(ID)" in line for line in compact) == 1
+
+    def named(lines):
+        return {line.split("->")[-1].split()[0] for line in lines if "->" in line}
+    assert named(full) == named(compact)
+    assert any(" more sites (" in line for line in compact)

@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-default-boundaries", action="store_true",
                         help="expand DAO, entity, utility and context classes too")
     parser.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
+    parser.add_argument("--full", action="store_true",
+                        help="text: print every step; by default repeated DAO/boundary calls are left out "
+                             "and several calls to one method are merged into one line with a count")
     parser.add_argument("-o", "--output", default=None, help="write to FILE instead of stdout")
     parser.set_defaults(run=run)
 
@@ -72,6 +75,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "mermaid":
         text = sequence_diagram(flow)
     else:
-        text = format_flow_text(flow)
+        text = format_flow_text(flow, full=args.full)
     emit(text, args.output)
     return 0
