@@ -68,3 +68,23 @@ def test_output_file_follows_the_umask(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_misspelled_option_suggests_the_right_one(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", "--formt", "json"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert "unrecognized arguments: --formt" in err and "did you mean --format?" in err
+    assert err.count("\n") == 0
+
+
+def test_no_verb_points_at_help(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+    assert "flowdoc --help" in capsys.readouterr().err

@@ -7,6 +7,7 @@ and sets ``run(args) -> int``. Exit codes: 0 success, 1 findings, 2 bad usage or
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import sys
@@ -21,7 +22,18 @@ VERBS = ("scan", "api", "flow", "callers", "graph", "build", "serve", "snapshot"
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as for every bad input
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {message}{self._hint(message)}\n")
+
+    def _hint(self, message: str) -> str:
+        """A did-you-mean for misspelled options, a pointer to --help otherwise."""
+        if message.startswith("unrecognized arguments:"):
+            options = [o for action in self._actions for o in action.option_strings]
+            for word in message.split(":", 1)[1].split():
+                if word.startswith("-"):
+                    close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1)
+                    if close:
+                        return f" (did you mean {close[0]}?)"
+        return f" (see '{self.prog} --help')"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``flowdoc`` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # reported by the verb's own parser, which knows the verb's options
+        verbs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        verbs.choices[args.verb].error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.run(args) or 0)
     except InputError as exc:
