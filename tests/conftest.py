@@ -43,12 +43,15 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "facts-cache"))
 
 
+REAL_FACTS_CACHE = TREES_CACHE / "facts"
+
+
 def scan_real_tree(root: Path):
     """Scan a real tree with a persistent facts cache beside the unpacked trees (warm in CI reruns)."""
     from flowdoc.cache import FactsCache
     from flowdoc.scan import scan_tree
 
-    return scan_tree(root, cache=FactsCache(TREES_CACHE / "facts"))
+    return scan_tree(root, cache=FactsCache(REAL_FACTS_CACHE))
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections import Counter
@@ -11,31 +10,28 @@ from pathlib import Path
 import pytest
 
 from flowdoc.api import build_api_model
-from flowdoc.cache import FactsCache
-from flowdoc.scan import is_test_path, scan_tree
+from flowdoc.scan import is_test_path
 from flowdoc.symbols import build_symbol_index
 
 pytestmark = pytest.mark.realtree
 
-FACTS = Path(os.environ.get("FLOWDOC_TREES_CACHE", Path.home() / ".cache" / "flowdoc-test-trees")) / "facts"
 ANNOTATED = re.compile(r"^\s*@(?:org\.apache\.cloudstack\.api\.)?APICommand\b", re.MULTILINE)
 
 
-def _model(tree: Path):
-    scan = scan_tree(tree, cache=FactsCache(FACTS))
+def _model(scan):
     started = time.perf_counter()
     model = build_api_model(scan, build_symbol_index(scan))
     return scan, model, time.perf_counter() - started
 
 
 @pytest.fixture(scope="module")
-def m422(cloudstack_422):
-    return _model(cloudstack_422)
+def m422(scan_422):
+    return _model(scan_422)
 
 
 @pytest.fixture(scope="module")
-def m420(cloudstack_420):
-    return _model(cloudstack_420)
+def m420(scan_420):
+    return _model(scan_420)
 
 
 def _annotated_files(scan) -> set[str]:

@@ -6,16 +6,15 @@ The entries asserted here were checked by reading the Java source of both releas
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from flowdoc.cli import main
+from tests.conftest import REAL_FACTS_CACHE
 
 pytestmark = pytest.mark.realtree
 
-FACTS = Path(os.environ.get("FLOWDOC_TREES_CACHE", Path.home() / ".cache" / "flowdoc-test-trees")) / "facts"
+FACTS = REAL_FACTS_CACHE
 
 
 @pytest.fixture(scope="module")

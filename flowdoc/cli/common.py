@@ -32,16 +32,19 @@ def sample_tree() -> Path:
     return Path(str(resources.files("flowdoc") / "sample"))
 
 
-def add_source_options(parser: argparse.ArgumentParser) -> None:
+def add_source_options(parser: argparse.ArgumentParser, with_source: bool = True) -> argparse._ArgumentGroup:
+    """--source (unless the verb names its sources itself), --exclude, --jobs and the cache options."""
     group = parser.add_argument_group("source")
-    group.add_argument("--source", "-s", type=Path, default=None,
-                       help="CloudStack source tree (default: the bundled sample tree)")
+    if with_source:
+        group.add_argument("--source", "-s", type=Path, default=None,
+                           help="CloudStack source tree (default: the bundled sample tree)")
     group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files whose relative path matches GLOB (repeatable)")
     group.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                        help="parser processes (default: number of cores)")
     group.add_argument("--cache-dir", type=Path, default=None, help="facts cache (default: user cache dir)")
     group.add_argument("--no-cache", action="store_true", help="parse every file, read and write no cache")
+    return group
 
 
 def _positive_int(text: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from flowdoc import drift
-from flowdoc.cli.common import _positive_int, console, out
+from flowdoc.cli.common import _positive_int, add_source_options, console, out
 from flowdoc.cli.snapshot_cmd import load_side, write_output
 
 EPILOG = """\
@@ -25,13 +25,7 @@ examples:
 
 
 def add_model_source_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("scanning (for tree and git sources)")
-    group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                       help="skip files whose relative path matches GLOB (repeatable)")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
-                       help="parser processes (default: number of cores)")
-    group.add_argument("--cache-dir", type=Path, default=None, help="facts and model cache (default: user cache dir)")
-    group.add_argument("--no-cache", action="store_true", help="parse every file, read and write no cache")
+    group = add_source_options(parser, with_source=False)
     group.add_argument("--no-model-cache", action="store_true",
                        help="rebuild the API models from the (cached) facts instead of reusing cached models")
 
