@@ -18,10 +18,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from flowdoc.api import build_api_model
-from flowdoc.cache import FactsCache, default_cache_dir
-from flowdoc.scan import scan_tree
-from flowdoc.symbols import build_symbol_index
+from flowdoc.analyze.api import build_api_model
+from flowdoc.analyze.symbols import build_symbol_index
+from flowdoc.read.scan import scan_tree
+from flowdoc.store.cache import FactsCache, default_cache_dir
 
 
 def main() -> None:

@@ -22,12 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from flowdoc.api import build_api_model
-from flowdoc.cache import FactsCache, default_cache_dir
-from flowdoc.callgraph import build_call_graph, load_or_build_call_graph
-from flowdoc.flows import build_flow
-from flowdoc.scan import scan_tree
-from flowdoc.symbols import build_symbol_index
+from flowdoc.analyze.api import build_api_model
+from flowdoc.analyze.callgraph import build_call_graph, load_or_build_call_graph
+from flowdoc.analyze.flows import build_flow
+from flowdoc.analyze.symbols import build_symbol_index
+from flowdoc.read.scan import scan_tree
+from flowdoc.store.cache import FactsCache, default_cache_dir
 
 
 def timed(fn):

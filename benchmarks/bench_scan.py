@@ -22,8 +22,8 @@ from pathlib import Path
 RUN_ONE = r"""
 import json, resource, sys, time
 from pathlib import Path
-from flowdoc.cache import FactsCache
-from flowdoc.scan import scan_tree
+from flowdoc.store.cache import FactsCache
+from flowdoc.read.scan import scan_tree
 started = time.perf_counter()
 result = scan_tree(sys.argv[1], jobs=int(sys.argv[3]), cache=FactsCache(Path(sys.argv[2])))
 seconds = time.perf_counter() - started

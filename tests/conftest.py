@@ -48,8 +48,8 @@ REAL_FACTS_CACHE = TREES_CACHE / "facts"
 
 def scan_real_tree(root: Path):
     """Scan a real tree with a persistent facts cache beside the unpacked trees (warm in CI reruns)."""
-    from flowdoc.cache import FactsCache
-    from flowdoc.scan import scan_tree
+    from flowdoc.read.scan import scan_tree
+    from flowdoc.store.cache import FactsCache
 
     return scan_tree(root, cache=FactsCache(REAL_FACTS_CACHE))
 

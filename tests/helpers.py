@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from flowdoc.javaparse import parse_java
-from flowdoc.scan import ScanResult, scan_tree
+from flowdoc.read.javaparse import parse_java
+from flowdoc.read.scan import ScanResult, scan_tree
 
 
 def write_java_tree(root: Path, files: dict[str, str]) -> Path:

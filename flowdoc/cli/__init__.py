@@ -14,7 +14,7 @@ import sys
 
 from flowdoc import __version__
 from flowdoc.cli.common import fail
-from flowdoc.problems import InputError
+from flowdoc.model.problems import InputError
 
 # In help order. A verb whose module is not there yet is simply not offered.
 VERBS = ("scan", "api", "flow", "callers", "graph", "build", "serve", "snapshot", "diff", "check")

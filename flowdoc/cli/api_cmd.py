@@ -11,10 +11,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from flowdoc.api import ApiCommand, ApiModel, build_api_model
+from flowdoc.analyze.api import ApiCommand, ApiModel, build_api_model
+from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.cli.common import add_source_options, console, emit, load_scan, out
-from flowdoc.problems import InputError
-from flowdoc.symbols import build_symbol_index
+from flowdoc.model.problems import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

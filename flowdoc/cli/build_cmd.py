@@ -29,7 +29,7 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
 def build(args: argparse.Namespace, output: Path):
     import time
 
-    from flowdoc.site import build_site
+    from flowdoc.site.build import build_site
 
     t = time.perf_counter()
     scan = load_scan(args)

@@ -27,7 +27,7 @@ def _short(node: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flowdoc.flows import find_callers
+    from flowdoc.analyze.flows import find_callers
 
     scan, index, model, graph = load_graph(args)
     spec = args.method

@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flowdoc import drift
+from flowdoc.check import drift
 from flowdoc.cli.common import add_source_options, out, source_root
 from flowdoc.cli.snapshot_cmd import _display_root, load_side, scan_for, write_output
-from flowdoc.problems import InputError
+from flowdoc.model.problems import InputError
 
 DEFAULT_DOCS = Path("site_src")
 
@@ -257,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
 
     def index_fn():
         if side.index is None:
-            from flowdoc.symbols import build_symbol_index
+            from flowdoc.analyze.symbols import build_symbol_index
 
             side.index = build_symbol_index(side.scan or scan_for(str(source_root(args)), args))
         return side.index

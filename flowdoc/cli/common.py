@@ -12,9 +12,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flowdoc.cache import FactsCache, default_cache_dir
-from flowdoc.problems import InputError
-from flowdoc.scan import ScanResult, scan_tree
+from flowdoc.model.problems import InputError
+from flowdoc.read.scan import ScanResult, scan_tree
+from flowdoc.store.cache import FactsCache, default_cache_dir
 
 # Messages and progress go to stderr so that stdout stays clean for --format json.
 console = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from flowdoc import drift
+from flowdoc.check import drift
 from flowdoc.cli.common import _positive_int, add_source_options, console, out
 from flowdoc.cli.snapshot_cmd import load_side, write_output
 

@@ -7,7 +7,7 @@ import difflib
 import json
 
 from flowdoc.cli.common import _positive_int, add_source_options, cache_dir_of, emit, load_scan
-from flowdoc.problems import InputError
+from flowdoc.model.problems import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,9 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def load_graph(args: argparse.Namespace):
     """Scan, index, API model and call graph for ``--source`` (shared by flow/callers/graph)."""
-    from flowdoc.api import build_api_model
-    from flowdoc.callgraph import build_call_graph
-    from flowdoc.symbols import build_symbol_index
+    from flowdoc.analyze.api import build_api_model
+    from flowdoc.analyze.callgraph import build_call_graph
+    from flowdoc.analyze.symbols import build_symbol_index
 
     scan = load_scan(args)
     index = build_symbol_index(scan)
@@ -52,7 +52,7 @@ def suggest(name: str, choices: list[str], what: str) -> InputError:
 
 def rules_from(args: argparse.Namespace):
     """FlowRules from ``--boundary`` / ``--no-default-boundaries`` (defaults otherwise)."""
-    from flowdoc.flows import DEFAULT_BOUNDARIES, FlowRules
+    from flowdoc.analyze.flows import DEFAULT_BOUNDARIES, FlowRules
 
     base = () if getattr(args, "no_default_boundaries", False) else DEFAULT_BOUNDARIES
     extra = tuple(getattr(args, "boundary", ()) or ())
@@ -62,8 +62,8 @@ def rules_from(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from flowdoc.flows import build_flow, format_flow_text
-    from flowdoc.sequence import sequence_diagram
+    from flowdoc.analyze.flows import build_flow, format_flow_text
+    from flowdoc.site.sequence import sequence_diagram
 
     scan, index, model, graph = load_graph(args)
     command = model.command(args.api)

@@ -37,8 +37,8 @@ def graph_as_dict(graph, scan) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flowdoc.callgraph import build_call_graph
-    from flowdoc.symbols import build_symbol_index
+    from flowdoc.analyze.callgraph import build_call_graph
+    from flowdoc.analyze.symbols import build_symbol_index
 
     scan = load_scan(args)
     index = build_symbol_index(scan)

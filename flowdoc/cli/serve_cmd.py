@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flowdoc.cli.build_cmd import add_site_options
 from flowdoc.cli.common import add_source_options, console
-from flowdoc.problems import InputError
+from flowdoc.model.problems import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     from flowdoc.cli.build_cmd import build
-    from flowdoc.site import serve_config, site_src_dir, staging_dir
+    from flowdoc.site.build import serve_config, site_src_dir, staging_dir
 
     host, port = parse_dev_addr(args.dev_addr)
     check_port_free(host, port)  # before the build: a busy port is known in a millisecond

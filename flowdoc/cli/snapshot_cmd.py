@@ -16,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flowdoc import drift, gitsource
-from flowdoc.cache import FactsCache, atomic_write_bytes, default_cache_dir
+from flowdoc.check import drift
 from flowdoc.cli.common import console, emit, load_scan, source_root
-from flowdoc.problems import InputError
-from flowdoc.scan import ScanResult, find_java_files, known_hash, read_source_version, scan_tree
+from flowdoc.model.problems import InputError
+from flowdoc.read import gitsource
+from flowdoc.read.scan import ScanResult, find_java_files, known_hash, read_source_version, scan_tree
+from flowdoc.store.cache import FactsCache, atomic_write_bytes, default_cache_dir
 
 MODEL_CACHE_FORMAT = 2
 MODEL_CACHE_KEEP = 12
@@ -176,8 +177,8 @@ def _live_side(spec, kind, key_fn, scan_fn, cache, skip_lookup, root_label, labe
             model["source"] = {**(model.get("source") or {}), "root": root_label}
             return Side(spec, kind, model, label, field_locations=fields)
     scan = scan_fn()
-    from flowdoc.api import build_api_model
-    from flowdoc.symbols import build_symbol_index
+    from flowdoc.analyze.api import build_api_model
+    from flowdoc.analyze.symbols import build_symbol_index
 
     index = build_symbol_index(scan)
     if kind == "git":  # the model reads a few files' text: serve them from the commit
@@ -223,8 +224,8 @@ def response_field_locations(model: dict, index) -> dict[str, list]:
 
 _CODE_HASH: str | None = None
 # The modules a model's content depends on (facts -> symbols -> api -> normalised dict).
-MODEL_MODULES = ("facts.py", "javaparse.py", "javatokens.py", "scan.py", "cache.py", "symbols.py", "api.py",
-                 "gitsource.py", "drift.py", "__init__.py")
+MODEL_MODULES = ("model/facts.py", "read/javaparse.py", "read/javatokens.py", "read/scan.py", "store/cache.py",
+                 "analyze/symbols.py", "analyze/api.py", "read/gitsource.py", "check/drift.py", "__init__.py")
 
 
 def _code_hash() -> str:

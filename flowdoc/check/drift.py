@@ -1,0 +1,802 @@
+"""Drift: compare two API models and classify every difference, as oasdiff and griffe do.
+
+``compare(old, new) -> list[Change]`` works on the JSON contract dicts of
+``/work/shared/api-model.md`` (``ApiModel.as_dict()`` or a committed snapshot), so a test, a
+snapshot file and a live tree all go through the same code. Names are the resolved ones the
+model gives: a constant renamed without changing its value, or a parameter moved into a base
+class, changes nothing here.
+
+Severities, most serious first:
+
+- ``breaking``: API removed, renamed, no longer registered, or registered only behind a
+  setting that is off by default; parameter removed, became
+  required, added as required, retyped, shortened or limited to fewer roles; sync/async
+  changed; response field removed or retyped; role removed.
+- ``non-breaking``: API added; optional parameter added; parameter became optional, longer
+  or open to more roles; response field added or response class changed; role added.
+- ``warning``: a new API, or a parameter new to the code base, without ``since``; an API
+  whose ``authorized`` roles went from some to none or from none to some.
+- ``doc``: description, ``since``, related entities or doc visibility changed.
+
+Places (file, line, declaring class) are never compared. ``_KIND_SEVERITY`` lists every kind.
+
+Report styles: ``text`` (grouped, coloured on a terminal), ``markdown`` (a PR comment),
+``json`` (for tools) and ``github`` (workflow-command annotations at the Java line).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from flowdoc.model.problems import InputError
+
+SCHEMA = "flowdoc.api/1"
+DRIFT_SCHEMA = "flowdoc.drift/1"
+
+BREAKING = "breaking"
+NON_BREAKING = "non-breaking"
+WARNING = "warning"
+DOC = "doc"
+SEVERITIES = (BREAKING, NON_BREAKING, WARNING, DOC)
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+SEVERITY_TITLES = {BREAKING: "Breaking", NON_BREAKING: "Non-breaking", WARNING: "Warnings", DOC: "Doc-only"}
+
+# --fail-on LEVEL: the severities that make the command exit 1.
+FAIL_LEVELS = {"breaking": {BREAKING}, "any": set(SEVERITIES), "none": set()}
+
+# Locates a parameter's declaration: (declaring class FQN, parameter name) -> (file, line).
+ParamLocator = Callable[[str, str], "tuple[str, int] | None"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One classified difference between two API models.
+
+    ``file``/``line`` point at the Java source: in the new tree when the thing still exists
+    there (``side == "new"``), else where it was in the old tree (``side == "old"``).
+    """
+
+    kind: str
+    severity: str
+    api: str
+    message: str
+    param: str | None = None
+    file: str | None = None
+    line: int | None = None
+    side: str = "new"
+    old: Any = None
+    new: Any = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def where(self) -> str:
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def sort_key(self) -> tuple:
+        return (_RANK[self.severity], self.api.lower(), self.api, self.kind, self.param or "")
+
+
+@dataclass
+class Report:
+    """Changes plus what was compared, ready for any report style."""
+
+    changes: list[Change]
+    old_label: str = "old"
+    new_label: str = "new"
+    old_apis: int = 0
+    new_apis: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(ch.severity for ch in self.changes)
+        return {s: c.get(s, 0) for s in SEVERITIES}
+
+    def kind_counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(ch.kind for ch in self.changes).items()))
+
+    def failing(self, fail_on: str) -> list[Change]:
+        levels = FAIL_LEVELS[fail_on]
+        return [c for c in self.changes if c.severity in levels]
+
+    def as_dict(self) -> dict:
+        return {
+            "schema": DRIFT_SCHEMA,
+            "old": {"label": self.old_label, "apis": self.old_apis},
+            "new": {"label": self.new_label, "apis": self.new_apis},
+            "summary": self.counts(),
+            "kinds": self.kind_counts(),
+            **({"unparsed": self.extra["unparsed"]} if "unparsed" in self.extra else {}),
+            "changes": [c.as_dict() for c in self.changes],
+        }
+
+
+# ---------------------------------------------------------------------------------------
+# Validation and normalisation of contract dicts
+
+
+def validate_model(data: Any, label: str) -> dict:
+    """Check that ``data`` looks like a ``flowdoc.api/1`` document; InputError otherwise."""
+    if not isinstance(data, dict):
+        raise InputError(f"{label}: not an API model (expected a JSON object)")
+    schema = data.get("schema")
+    if schema != SCHEMA:
+        raise InputError(f"{label}: unsupported schema {schema!r} (expected {SCHEMA!r})")
+    commands = data.get("commands")
+    if not isinstance(commands, list):
+        raise InputError(f"{label}: 'commands' is missing or not a list")
+    for i, cmd in enumerate(commands):
+        if not isinstance(cmd, dict) or not isinstance(cmd.get("name"), str):
+            raise InputError(f"{label}: commands[{i}] has no name")
+        for key in ("params", "response_fields", "variants", "roles"):
+            if key in cmd and not isinstance(cmd[key], list):
+                raise InputError(f"{label}: commands[{i}] ({cmd['name']}): {key!r} is not a list")
+        for j, p in enumerate(cmd.get("params") or ()):
+            if not isinstance(p, dict) or not isinstance(p.get("name"), str):
+                raise InputError(f"{label}: commands[{i}] ({cmd['name']}): params[{j}] has no name")
+        for j, f in enumerate(cmd.get("response_fields") or ()):
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+                raise InputError(f"{label}: commands[{i}] ({cmd['name']}): response_fields[{j}] has no name")
+    return data
+
+
+def load_snapshot(path, label: str | None = None) -> dict:
+    """Read and validate a snapshot file; InputError (exit 2) for anything unusable."""
+    label = label or str(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise InputError(f"{label}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{label}: malformed snapshot: {exc}") from None
+    return validate_model(data, label)
+
+
+def normalize(model: dict, copy: bool = True) -> dict:
+    """A stably sorted copy of a model dict: the form written as a snapshot (sorted in place
+    when ``copy`` is false and the caller owns the dict)."""
+    data = json.loads(json.dumps(model)) if copy else model  # a deep copy of plain JSON types
+    commands = []
+    for cmd in sorted(data.get("commands", []), key=lambda c: c["name"]):
+        cmd["params"] = sorted(cmd.get("params") or [], key=lambda p: p["name"])
+        cmd["response_fields"] = sorted(cmd.get("response_fields") or [], key=lambda f: f["name"])
+        cmd["variants"] = sorted(cmd.get("variants") or [], key=lambda v: str(v.get("class")))
+        cmd["roles"] = sorted(cmd.get("roles") or [])
+        for p in cmd["params"]:
+            if isinstance(p.get("related"), list):
+                p["related"] = sorted(p["related"])
+        for v in cmd["variants"]:
+            if isinstance(v.get("roles"), list):
+                v["roles"] = sorted(v["roles"])
+        commands.append(cmd)
+    data["commands"] = commands
+    if isinstance(data.get("problems"), list):
+        data["problems"] = sorted(data["problems"], key=lambda p: (str(p.get("file")), p.get("line") or 0,
+                                                                  str(p.get("kind")), str(p.get("message"))))
+    return data
+
+
+_TOP_ORDER = ("schema", "source", "commands", "problems")
+
+
+def _sort_keys(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _sort_keys(obj[k]) for k in sorted(obj)}
+    if isinstance(obj, list):
+        return [_sort_keys(v) for v in obj]
+    return obj
+
+
+def dumps_snapshot(model: dict) -> str:
+    """The snapshot text: schema and source first, then keys and collections sorted,
+    two-space indent, final newline."""
+    data = _sort_keys(normalize(model))
+    ordered = {k: data[k] for k in _TOP_ORDER if k in data}
+    ordered.update((k, v) for k, v in data.items() if k not in ordered)
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Comparison
+
+
+def _by_name(items: Iterable[dict] | None) -> dict[str, dict]:
+    return {i["name"]: i for i in items or () if isinstance(i, dict) and "name" in i}
+
+
+def _reachable(cmd: dict) -> bool:
+    """False only when the model lists variants and none is registered."""
+    variants = cmd.get("variants") or []
+    if not variants:
+        return True
+    return any(v.get("registered", True) for v in variants)
+
+
+def _on_by_default(cmd: dict) -> bool:
+    """True unless every registered variant is registered only under a condition that is
+    false with the default settings (``registered_by_default: false``)."""
+    registered = [v for v in cmd.get("variants") or () if v.get("registered", True)]
+    if not registered:
+        return True
+    return any(v.get("registered_by_default") is not False for v in registered)
+
+
+def _conditions(cmd: dict) -> list[str]:
+    return sorted({str(v["registered_if"]) for v in cmd.get("variants") or ()
+                   if v.get("registered", True) and v.get("registered_if")})
+
+
+def _short(text: Any, limit: int = 60) -> str:
+    s = " ".join(str(text).split()) if text is not None else "none"
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _simple(fqn: Any) -> str:
+    return str(fqn).rsplit(".", 1)[-1] if fqn else "none"
+
+
+class _Comparer:
+    def __init__(self, locate_param: ParamLocator | None, locate_field: ParamLocator | None = None,
+                 locate_old_field: ParamLocator | None = None) -> None:
+        self.changes: list[Change] = []
+        self.locate_field = locate_field
+        self.locate_old_field = locate_old_field
+        self.known_params: set[tuple] = set()
+        self.locate_param = locate_param
+
+    def add(self, kind: str, severity: str, cmd: dict, message: str, *, param: str | None = None,
+            side: str = "new", old: Any = None, new: Any = None, where: tuple[str, int] | None = None) -> None:
+        file, line = where if where else (cmd.get("file"), cmd.get("line"))
+        self.changes.append(Change(kind, severity, cmd["name"], message, param, file, line, side, old, new))
+
+    def param_where(self, cmd: dict, p: dict) -> tuple[str, int] | None:
+        """Where the parameter's field is declared: from the model, else the locator."""
+        if p.get("file") and p.get("line"):
+            return p["file"], int(p["line"])
+        if self.locate_param and p.get("declared_in"):
+            found = self.locate_param(p["declared_in"], p["name"])
+            if found:
+                return found
+        return None
+
+    # --- whole APIs -----------------------------------------------------------------
+
+    def run(self, old: dict, new: dict) -> list[Change]:
+        old_cmds, new_cmds = _by_name(old.get("commands")), _by_name(new.get("commands"))
+        # parameters declared before by the same class: an API that starts inheriting them
+        # from an existing base class gains no parameter new to the code base
+        self.known_params = {(p.get("declared_in"), p["name"]) for c in old_cmds.values()
+                             for p in c.get("params") or () if p.get("declared_in")}
+        removed = sorted(set(old_cmds) - set(new_cmds))
+        added = sorted(set(new_cmds) - set(old_cmds))
+        renamed = self._renames(old_cmds, new_cmds, removed, added)
+        for old_name, new_name in renamed.items():
+            o, n = old_cmds[old_name], new_cmds[new_name]
+            self.add("api-renamed", BREAKING, n, f"API {old_name} renamed to {new_name} ({_simple(n.get('class'))})",
+                     old=old_name, new=new_name)
+            self.compare_command(o, n)
+        renamed_new = set(renamed.values())
+        for name in removed:
+            if name in renamed:
+                continue
+            o = old_cmds[name]
+            self.add("api-removed", BREAKING, o, f"API {name} removed (was {_simple(o.get('class'))})", side="old")
+        for name in added:
+            if name in renamed_new:
+                continue
+            n = new_cmds[name]
+            required = sorted(p["name"] for p in n.get("params") or () if p.get("required"))
+            extra = f", required: {', '.join(required)}" if required else ""
+            self.add("api-added", NON_BREAKING, n,
+                     f"API {name} added ({'async' if n.get('isasync') else 'sync'}{extra})", new=name)
+            if not n.get("since"):
+                self.add("api-without-since", WARNING, n, f"new API {name} has no 'since'")
+        for name in sorted(set(old_cmds) & set(new_cmds)):
+            self.compare_command(old_cmds[name], new_cmds[name])
+        return sorted(self.changes, key=Change.sort_key)
+
+    @staticmethod
+    def _renames(old_cmds: dict, new_cmds: dict, removed: list[str], added: list[str]) -> dict[str, str]:
+        """A removed name whose class now declares exactly one added name was renamed."""
+        added_by_class: dict[str, list[str]] = {}
+        for name in added:
+            cls = new_cmds[name].get("class")
+            if cls:
+                added_by_class.setdefault(cls, []).append(name)
+        renamed = {}
+        for name in removed:
+            cls = old_cmds[name].get("class")
+            candidates = added_by_class.get(cls or "", [])
+            if len(candidates) == 1:
+                renamed[name] = candidates[0]
+        # one new name claimed twice is not a rename of either
+        claimed = Counter(renamed.values())
+        return {o: n for o, n in renamed.items() if claimed[n] == 1}
+
+    def compare_command(self, o: dict, n: dict) -> None:
+        name = n["name"]
+        if _reachable(o) and not _reachable(n):
+            self.add("api-unregistered", BREAKING, n,
+                     f"API {name}: no class declaring it is registered any more (getCommands())")
+        elif not _reachable(o) and _reachable(n):
+            self.add("api-registered", NON_BREAKING, n, f"API {name} is now registered (getCommands())")
+        elif _reachable(o) and _reachable(n):
+            conditions = _conditions(n)
+            when = f" when {' or '.join(conditions)}" if conditions else ""
+            if _on_by_default(o) and not _on_by_default(n):
+                self.add("api-off-by-default", BREAKING, n,
+                         f"API {name} is now registered only{when}, which the default settings leave off",
+                         old=_conditions(o), new=conditions)
+            elif not _on_by_default(o) and _on_by_default(n):
+                self.add("api-on-by-default", NON_BREAKING, n, f"API {name} is now registered with the default "
+                         "settings", old=_conditions(o), new=conditions)
+            elif _conditions(o) != conditions:
+                self.add("api-registration-condition", WARNING, n,
+                         f"API {name}: registration condition {' or '.join(_conditions(o)) or 'none'} -> "
+                         f"{' or '.join(conditions) or 'none'}", old=_conditions(o), new=conditions)
+        if bool(o.get("isasync")) != bool(n.get("isasync")):
+            was, now = ("async", "sync") if o.get("isasync") else ("sync", "async")
+            self.add("async-changed", BREAKING, n, f"API {name} changed from {was} to {now}",
+                     old=bool(o.get("isasync")), new=bool(n.get("isasync")))
+        self.compare_roles(o, n)
+        self.compare_params(o, n)
+        self.compare_response(o, n)
+        if o.get("include_in_api_doc", True) != n.get("include_in_api_doc", True):
+            hidden = not n.get("include_in_api_doc", True)
+            self.add("api-doc-visibility", DOC, n,
+                     f"API {name} is {'now hidden from' if hidden else 'now shown in'} listApis/docs"
+                     " (includeInApiDoc)", old=o.get("include_in_api_doc", True), new=n.get("include_in_api_doc", True))
+        if (o.get("description") or "") != (n.get("description") or ""):
+            self.add("api-description", DOC, n, f"API {name}: description changed",
+                     old=o.get("description"), new=n.get("description"))
+        if o.get("since") != n.get("since"):
+            self.add("api-since", DOC, n, f"API {name}: since {o.get('since')} -> {n.get('since')}",
+                     old=o.get("since"), new=n.get("since"))
+
+    def compare_roles(self, o: dict, n: dict) -> None:
+        name = n["name"]
+        old_roles, new_roles = set(o.get("roles") or ()), set(n.get("roles") or ())
+        if old_roles == new_roles:
+            return
+        if not new_roles:
+            self.add("roles-cleared", WARNING, n,
+                     f"API {name} no longer names roles (was {', '.join(sorted(old_roles))}); "
+                     "role configuration now decides", old=sorted(old_roles), new=[])
+            return
+        if not old_roles:
+            self.add("roles-restricted", WARNING, n,
+                     f"API {name} now names roles {', '.join(sorted(new_roles))} (named none before)",
+                     old=[], new=sorted(new_roles))
+            return
+        for role in sorted(old_roles - new_roles):
+            self.add("role-removed", BREAKING, n, f"API {name}: role {role} removed", param=role, old=role)
+        for role in sorted(new_roles - old_roles):
+            self.add("role-added", NON_BREAKING, n, f"API {name}: role {role} added", param=role, new=role)
+
+    # --- parameters -------------------------------------------------------------------
+
+    def compare_params(self, o: dict, n: dict) -> None:
+        name = n["name"]
+        old_ps, new_ps = _by_name(o.get("params")), _by_name(n.get("params"))
+        for pname in sorted(set(old_ps) - set(new_ps)):
+            gone = old_ps[pname]
+            was = f" (was {gone['file'].rsplit('/', 1)[-1]}:{gone['line']})" if gone.get("file") and gone.get("line") \
+                else ""
+            self.add("param-removed", BREAKING, n, f"API {name}: parameter {pname} removed{was}", param=pname,
+                     old=gone.get("type"))
+        for pname in sorted(set(new_ps) - set(old_ps)):
+            p = new_ps[pname]
+            where = self.param_where(n, p)
+            if p.get("required"):
+                self.add("param-added-required", BREAKING, n,
+                         f"API {name}: new required parameter {pname} ({p.get('type')})",
+                         param=pname, new=p.get("type"), where=where)
+            else:
+                self.add("param-added", NON_BREAKING, n, f"API {name}: optional parameter {pname} added"
+                         f" ({p.get('type')})", param=pname, new=p.get("type"), where=where)
+            if not p.get("since") and (p.get("declared_in"), pname) not in self.known_params:
+                self.add("param-without-since", WARNING, n, f"API {name}: new parameter {pname} has no 'since'",
+                         param=pname, where=where)
+        for pname in sorted(set(old_ps) & set(new_ps)):
+            self.compare_param(n, old_ps[pname], new_ps[pname])
+
+    def compare_param(self, cmd: dict, op: dict, np: dict) -> None:
+        name, pname = cmd["name"], np["name"]
+        found: list[tuple] = []
+        if op.get("type") != np.get("type"):
+            found.append(("param-type-changed", BREAKING,
+                          f"API {name}: parameter {pname} type {op.get('type')} -> {np.get('type')}",
+                          op.get("type"), np.get("type")))
+        if not op.get("required") and np.get("required"):
+            found.append(("param-now-required", BREAKING, f"API {name}: parameter {pname} became required",
+                          False, True))
+        elif op.get("required") and not np.get("required"):
+            found.append(("param-now-optional", NON_BREAKING, f"API {name}: parameter {pname} became optional",
+                          True, False))
+        ol, nl = op.get("length"), np.get("length")
+        if isinstance(ol, int) and isinstance(nl, int) and ol != nl:
+            kind, sev = ("param-length-reduced", BREAKING) if nl < ol else ("param-length-increased", NON_BREAKING)
+            found.append((kind, sev, f"API {name}: parameter {pname} max length {ol} -> {nl}", ol, nl))
+        if op.get("expose", True) != np.get("expose", True):
+            hidden = not np.get("expose", True)
+            found.append(("param-doc-visibility", DOC,
+                          f"API {name}: parameter {pname} {'now hidden (expose=false)' if hidden else 'now exposed'}",
+                          op.get("expose", True), np.get("expose", True)))
+        if op.get("include_in_api_doc", True) != np.get("include_in_api_doc", True):
+            hidden = not np.get("include_in_api_doc", True)
+            found.append(("param-doc-visibility", DOC,
+                          f"API {name}: parameter {pname} {'now hidden from' if hidden else 'now shown in'} the docs"
+                          " (includeInApiDoc)", op.get("include_in_api_doc", True), np.get("include_in_api_doc", True)))
+        found += _param_role_changes(name, pname, set(op.get("roles") or ()), set(np.get("roles") or ()))
+        if (op.get("description") or "") != (np.get("description") or ""):
+            found.append(("param-description", DOC, f"API {name}: parameter {pname} description changed",
+                          op.get("description"), np.get("description")))
+        if op.get("since") != np.get("since"):
+            found.append(("param-since", DOC, f"API {name}: parameter {pname} since {op.get('since')} -> "
+                          f"{np.get('since')}", op.get("since"), np.get("since")))
+        if sorted(op.get("related") or ()) != sorted(np.get("related") or ()):
+            found.append(("param-related", DOC, f"API {name}: parameter {pname} related entities "
+                          f"{sorted(op.get('related') or ())} -> {sorted(np.get('related') or ())}",
+                          op.get("related"), np.get("related")))
+        if not found:
+            return
+        where = self.param_where(cmd, np)
+        for kind, sev, message, old, new in found:
+            self.add(kind, sev, cmd, message, param=pname, old=old, new=new, where=where)
+
+    # --- response ---------------------------------------------------------------------
+
+    def field_where(self, f: dict) -> tuple[str, int] | None:
+        """Where a response field is declared (``@SerializedName``), when the new side knows."""
+        if f.get("file") and f.get("line"):
+            return f["file"], int(f["line"])
+        if self.locate_field and f.get("declared_in"):
+            return self.locate_field(f["declared_in"], f["name"])
+        return None
+
+    @staticmethod
+    def _flat_fields(fields: Iterable[dict] | None, prefix: str = "") -> dict[str, dict]:
+        """Response fields by dotted name; nested objects' fields as ``nic.ipaddress``."""
+        out: dict[str, dict] = {}
+        for f in fields or ():
+            if not isinstance(f, dict) or "name" not in f:
+                continue
+            name = prefix + f["name"]
+            out[name] = f
+            if isinstance(f.get("fields"), list):
+                out.update(_Comparer._flat_fields(f["fields"], name + "."))
+        return out
+
+    def compare_response(self, o: dict, n: dict) -> None:
+        name = n["name"]
+        old_fs, new_fs = self._flat_fields(o.get("response_fields")), self._flat_fields(n.get("response_fields"))
+        if o.get("response") != n.get("response"):
+            # informational: removed or retyped fields are reported one by one below
+            self.add("response-class-changed", NON_BREAKING, n,
+                     f"API {name}: response class {_simple(o.get('response'))} -> {_simple(n.get('response'))}",
+                     old=o.get("response"), new=n.get("response"))
+        gone = sorted(set(old_fs) - set(new_fs))
+        for fname in gone:
+            if "." in fname and fname.rsplit(".", 1)[0] in gone:
+                continue  # inside a removed object: the object is reported
+            f = old_fs[fname]
+            was = self.locate_old_field(f["declared_in"], f["name"]) \
+                if (self.locate_old_field and f.get("declared_in")) else None
+            where_was = f" (was {was[0].rsplit('/', 1)[-1]}:{was[1]})" if was else ""
+            self.add("response-field-removed", BREAKING, n, f"API {name}: response field {fname} removed{where_was}",
+                     param=fname, old=f.get("type"))
+        came = sorted(set(new_fs) - set(old_fs))
+        for fname in came:
+            if "." in fname and fname.rsplit(".", 1)[0] in came:
+                continue
+            self.add("response-field-added", NON_BREAKING, n, f"API {name}: response field {fname} added",
+                     param=fname, new=new_fs[fname].get("type"), where=self.field_where(new_fs[fname]))
+        for fname in sorted(set(old_fs) & set(new_fs)):
+            of, nf = old_fs[fname], new_fs[fname]
+            where = self.field_where(nf)
+            if of.get("type") and nf.get("type") and of.get("type") != nf.get("type"):
+                self.add("response-field-retyped", BREAKING, n,
+                         f"API {name}: response field {fname} type {of.get('type')} -> {nf.get('type')}",
+                         param=fname, old=of.get("type"), new=nf.get("type"), where=where)
+            if (of.get("description") or "") != (nf.get("description") or ""):
+                self.add("response-field-description", DOC, n,
+                         f"API {name}: response field {fname} description changed",
+                         param=fname, old=of.get("description"), new=nf.get("description"), where=where)
+            if of.get("since") != nf.get("since"):
+                self.add("response-field-since", DOC, n,
+                         f"API {name}: response field {fname} since {of.get('since')} -> {nf.get('since')}",
+                         param=fname, old=of.get("since"), new=nf.get("since"), where=where)
+
+
+def _param_role_changes(api: str, pname: str, old: set[str], new: set[str]) -> list[tuple]:
+    """``@Parameter(authorized=...)``: empty means every caller may pass the parameter."""
+    if old == new:
+        return []
+    if not new:
+        return [("param-roles-lifted", NON_BREAKING, f"API {api}: parameter {pname} is no longer limited to "
+                 f"{', '.join(sorted(old))}", sorted(old), [])]
+    if not old:
+        return [("param-roles-restricted", BREAKING, f"API {api}: parameter {pname} is now limited to "
+                 f"{', '.join(sorted(new))}", [], sorted(new))]
+    out = []
+    for role in sorted(old - new):
+        out.append(("param-role-removed", BREAKING, f"API {api}: parameter {pname}: role {role} removed", role, None))
+    for role in sorted(new - old):
+        out.append(("param-role-added", NON_BREAKING, f"API {api}: parameter {pname}: role {role} added", None, role))
+    return out
+
+
+def compare(old: dict, new: dict, locate_param: ParamLocator | None = None,
+            locate_field: ParamLocator | None = None, locate_old_field: ParamLocator | None = None) -> list[Change]:
+    """Every classified difference from ``old`` to ``new`` (contract dicts), breaking first.
+
+    ``locate_param`` / ``locate_field`` map (declaring class, name) to (file, line) in the new
+    tree where the dicts do not say (response fields carry no line in the contract);
+    ``locate_old_field`` does it in the old tree, for saying where a removed field was."""
+    return _Comparer(locate_param, locate_field, locate_old_field).run(old, new)
+
+
+def unparsed_files(model: dict) -> list[str]:
+    """Files the scan could not turn into facts (``*-error`` problems): whatever they declare
+    is missing from the model."""
+    return sorted({str(p.get("file")) for p in model.get("problems") or ()
+                   if isinstance(p, dict) and str(p.get("kind", "")).endswith("-error")})
+
+
+def build_report(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None,
+                 locate_param: ParamLocator | None = None, locate_field: ParamLocator | None = None,
+                 locate_old_field: ParamLocator | None = None) -> Report:
+    changes = compare(old, new, locate_param, locate_field, locate_old_field)
+    broken_new = set(unparsed_files(new))
+    if broken_new:  # an API "removed" because its file no longer parses is a parse problem first
+        changes = [Change(**{**c.as_dict(), "message": c.message + " (its file does not parse in the new tree)"})
+                   if c.kind == "api-removed" and c.file in broken_new else c for c in changes]
+    report = Report(changes, old_label or _label(old, "old"), new_label or _label(new, "new"),
+                    len(old.get("commands") or ()), len(new.get("commands") or ()))
+    report.extra = {"unparsed": {"old": len(unparsed_files(old)), "new": len(broken_new)}}
+    return report
+
+
+def _unparsed_note(report: Report) -> str | None:
+    counts = report.extra.get("unparsed") or {}
+    parts = [f"{n} file(s) of {side.upper()} could not be parsed" for side, n in counts.items() if n]
+    if not parts:
+        return None
+    return "note: " + "; ".join(parts) + " (APIs they declare are missing from that side; see `flowdoc scan --problems`)"
+
+
+def _label(model: dict, default: str) -> str:
+    source = model.get("source") or {}
+    return str(source.get("version") or source.get("root") or default)
+
+
+# ---------------------------------------------------------------------------------------
+# Report styles
+
+_STYLE = {BREAKING: "bold red", NON_BREAKING: "green", WARNING: "yellow", DOC: "dim"}
+_ICON = {BREAKING: "❌", NON_BREAKING: "✅", WARNING: "⚠️", DOC: "📝"}
+
+
+def _summary_line(report: Report) -> str:
+    c = report.counts()
+    kinds = report.kind_counts()
+    apis = f"APIs {report.old_apis} -> {report.new_apis} (+{kinds.get('api-added', 0)} " \
+           f"-{kinds.get('api-removed', 0)}"
+    if kinds.get("api-renamed"):
+        apis += f", {kinds['api-renamed']} renamed"
+    apis += ")"
+    return (f"{c[BREAKING]} breaking, {c[NON_BREAKING]} non-breaking, {c[WARNING]} warnings, "
+            f"{c[DOC]} doc-only; {apis}")
+
+
+# Plural phrases for rows that fold several changes of one kind to one API.
+_PLURAL = {
+    "param-removed": "parameters removed", "param-added": "optional parameters added",
+    "param-added-required": "new required parameters", "param-now-required": "parameters became required",
+    "param-now-optional": "parameters became optional", "param-type-changed": "parameters retyped",
+    "param-without-since": "new parameters without 'since'", "param-description": "parameter descriptions changed",
+    "param-since": "parameter 'since' changed", "response-field-removed": "response fields removed",
+    "response-field-added": "response fields added", "response-field-retyped": "response fields retyped",
+    "response-field-description": "response field descriptions changed",
+    "response-field-since": "response field 'since' changed", "role-removed": "roles removed",
+    "role-added": "roles added",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a text or markdown report: a change, or several of one kind to one API."""
+
+    severity: str
+    api: str
+    message: str
+    where: str
+    side: str
+    file: str | None
+    line: int | None
+    count: int = 1
+
+
+def rows(changes: Iterable[Change]) -> list[Row]:
+    """Changes as report rows, folding same-kind changes of one API (12 response fields
+    added to ``listX`` are one row, not twelve). The json report keeps every change."""
+    out: list[Row] = []
+    groups: dict[tuple, list[Change]] = {}
+    order: list[tuple] = []
+    for ch in changes:
+        key = (ch.severity, ch.api, ch.kind) if ch.param and ch.kind in _PLURAL else (id(ch),)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(ch)
+    for key in order:
+        group = groups[key]
+        first = group[0]
+        if len(group) == 1:
+            out.append(Row(first.severity, first.api, first.message, first.where, first.side, first.file, first.line))
+            continue
+        names = ", ".join(c.param or "" for c in group)
+        files = {(c.file, c.line) for c in group}
+        where = first.where if len(files) == 1 else f"{first.where} (+{len(files) - 1} more places)"
+        out.append(Row(first.severity, first.api, f"API {first.api}: {len(group)} {_PLURAL[first.kind]}: {names}",
+                       where, first.side, first.file, first.line, len(group)))
+    return out
+
+
+def text_lines(report: Report, max_per_group: int | None = None) -> list[tuple[str, str]]:
+    """(rich style, line) pairs: a header, then one group per severity, breaking first."""
+    lines: list[tuple[str, str]] = [
+        ("bold", f"flowdoc diff: {report.old_label} -> {report.new_label}"),
+        ("bold red" if report.counts()[BREAKING] else "bold green", _summary_line(report)),
+    ]
+    note = _unparsed_note(report)
+    if note:
+        lines.append(("yellow", note.replace("`", "")))
+    for sev in SEVERITIES:
+        group = [c for c in report.changes if c.severity == sev]
+        if not group:
+            continue
+        lines.append(("", ""))
+        lines.append((_STYLE[sev] + " underline", f"{SEVERITY_TITLES[sev]} ({len(group)})"))
+        all_rows = rows(group)
+        shown = all_rows if max_per_group is None else all_rows[:max_per_group]
+        for row in shown:
+            lines.append((_STYLE[sev], f"  {row.message}"))
+            if row.where:
+                lines.append(("dim", f"    {row.where}" + (" (old tree)" if row.side == "old" else "")))
+        if len(shown) < len(all_rows):
+            hidden = sum(r.count for r in all_rows[len(shown):])
+            lines.append(("dim", f"  ... and {hidden} more (--format json lists all)"))
+    if not report.changes:
+        lines.append(("green", "no API changes"))
+    return lines
+
+
+def render_text(report: Report, max_per_group: int | None = None) -> str:
+    return "\n".join(text for _, text in text_lines(report, max_per_group)) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def render_markdown(report: Report, max_per_group: int | None = None, link_base: str | None = None) -> str:
+    """A PR comment: summary, breaking changes in the open, the rest folded."""
+    c = report.counts()
+    head = "❌" if c[BREAKING] else "✅"
+    out = [f"### {head} flowdoc API drift: `{report.old_label}` → `{report.new_label}`", "",
+           f"**{c[BREAKING]} breaking**, {c[NON_BREAKING]} non-breaking, {c[WARNING]} warnings, "
+           f"{c[DOC]} doc-only · APIs {report.old_apis} → {report.new_apis}", ""]
+    note = _unparsed_note(report)
+    if note:
+        out += [f"> ⚠️ {note}", ""]
+    kinds = report.kind_counts()
+    if kinds:
+        out.append("| change | count |")
+        out.append("|---|---:|")
+        for kind, n in sorted(kinds.items(), key=lambda kv: (_RANK[_KIND_SEVERITY.get(kv[0], DOC)], kv[0])):
+            out.append(f"| {_ICON[_KIND_SEVERITY.get(kind, DOC)]} `{kind}` | {n} |")
+        out.append("")
+    for sev in SEVERITIES:
+        group = [ch for ch in report.changes if ch.severity == sev]
+        if not group:
+            continue
+        all_rows = rows(group)
+        shown = all_rows if max_per_group is None else all_rows[:max_per_group]
+        body = ["| API | change | where |", "|---|---|---|"]
+        for row in shown:
+            where = row.where
+            if where and link_base and row.file and row.side == "new":
+                short = where.rsplit("/", 1)[-1]
+                where = f"[{_md_escape(short)}]({link_base.rstrip('/')}/{row.file}#L{row.line or 1})"
+            else:
+                where = f"`{_md_escape(where)}`" if where else ""
+            if where and row.side == "old":
+                where += " (old)"
+            message = row.message.removeprefix(f"API {row.api}: ")
+            body.append(f"| `{row.api}` | {_md_escape(message)} | {where} |")
+        if len(shown) < len(all_rows):
+            hidden = sum(r.count for r in all_rows[len(shown):])
+            body.append(f"| … | {hidden} more (see the json report) | |")
+        title = f"{_ICON[sev]} {SEVERITY_TITLES[sev]} ({len(group)})"
+        if sev == BREAKING:
+            out += [f"#### {title}", "", *body, ""]
+        else:
+            out += ["<details>", f"<summary>{title}</summary>", "", *body, "", "</details>", ""]
+    if not report.changes:
+        out.append("No API changes.")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report) -> str:
+    """GitHub Actions workflow commands: ``::error`` for breaking, ``::warning`` for the
+    rest (``::notice`` for doc-only), at the Java line in the new tree."""
+    level = {BREAKING: "error", NON_BREAKING: "warning", WARNING: "warning", DOC: "notice"}
+    out = []
+    for ch in report.changes:
+        props = []
+        message = ch.message
+        if ch.file and ch.side == "new":
+            props.append(f"file={_gh_prop(ch.file)}")
+            if ch.line:
+                props.append(f"line={ch.line}")
+        elif ch.file:
+            message += f" (was {ch.where})"
+        props.append(f"title={_gh_prop(f'flowdoc: {ch.severity} API change ({ch.kind})')}")
+        out.append(f"::{level[ch.severity]} {','.join(props)}::{_gh_data(message)}")
+    out.append(f"::notice title={_gh_prop('flowdoc diff')}::{_gh_data(_summary_line(report))}")
+    return "\n".join(out) + "\n"
+
+
+def render(report: Report, fmt: str, max_per_group: int | None = None, link_base: str | None = None) -> str:
+    if fmt == "text":
+        return render_text(report, max_per_group)
+    if fmt == "markdown":
+        return render_markdown(report, max_per_group, link_base)
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "github":
+        return render_github(report)
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
+# The severity of each kind of change (one kind, one severity).
+_KIND_SEVERITY = {
+    "api-removed": BREAKING, "api-renamed": BREAKING, "api-unregistered": BREAKING, "api-off-by-default": BREAKING,
+    "async-changed": BREAKING,
+    "param-removed": BREAKING, "param-added-required": BREAKING, "param-now-required": BREAKING,
+    "param-type-changed": BREAKING, "param-length-reduced": BREAKING,
+    "param-roles-restricted": BREAKING, "param-role-removed": BREAKING, "response-field-removed": BREAKING,
+    "response-field-retyped": BREAKING, "role-removed": BREAKING,
+    "api-added": NON_BREAKING, "api-registered": NON_BREAKING, "api-on-by-default": NON_BREAKING, "param-added": NON_BREAKING,
+    "param-now-optional": NON_BREAKING, "param-length-increased": NON_BREAKING,
+    "param-roles-lifted": NON_BREAKING, "param-role-added": NON_BREAKING,
+    "response-class-changed": NON_BREAKING, "response-field-added": NON_BREAKING, "role-added": NON_BREAKING,
+    "api-without-since": WARNING, "api-registration-condition": WARNING, "param-without-since": WARNING, "roles-cleared": WARNING,
+    "roles-restricted": WARNING,
+    "api-doc-visibility": DOC, "api-description": DOC, "api-since": DOC, "param-doc-visibility": DOC,
+    "param-description": DOC, "param-since": DOC, "param-related": DOC, "response-field-description": DOC,
+    "response-field-since": DOC,
+}

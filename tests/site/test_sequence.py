@@ -1,0 +1,103 @@
+"""Mermaid sequence diagrams of flows."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from flowdoc.analyze.callgraph import build_call_graph
+from flowdoc.analyze.flows import build_flow
+from flowdoc.analyze.symbols import build_symbol_index
+from flowdoc.site.sequence import sequence_diagram
+from tests.callgraph_fixture import FILES
+from tests.helpers import scan_java_tree
+
+
+@pytest.fixture(scope="module")
+def flows(tmp_path_factory):
+    root = tmp_path_factory.mktemp("acme-seq")
+    scan = scan_java_tree(root, FILES)
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+
+    def make(name, cls, isasync=False, async_create=False):
+        command = SimpleNamespace(name=name, class_name="org.acme.api.command." + cls, isasync=isasync,
+                                  async_create=async_create)
+        return build_flow(command, graph, index)
+
+    return {"create": make("createPump", "CreatePumpCmd", True, True), "list": make("listPumps", "ListPumpsCmd")}
+
+
+def participants(text):
+    return [line.split(" as ", 1)[1] for line in text.splitlines() if line.strip().startswith("participant ")]
+
+
+def test_classes_are_participants_and_calls_are_messages(flows):
+    text = sequence_diagram(flows["list"])
+    assert text.startswith("sequenceDiagram\n")
+    assert "title listPumps" in text
+    names = participants(text)
+    assert names[:4] == ["ApiServlet", "ApiServer", "ApiDispatcher", "ListPumpsCmd"]
+    assert "P0->>P1: handleRequest()" in text
+    assert "queueCommand()" not in text  # framework calls inside one class are collapsed
+    assert "-)" not in text  # synchronous: no hand-off
+
+
+def test_async_hand_off_is_drawn(flows):
+    text = sequence_diagram(flows["create"])
+    lines = text.splitlines()
+    arrow = next(i for i, line in enumerate(lines) if "-)" in line)
+    assert "runInContext()" in lines[arrow]
+    assert "async hand-off" in lines[arrow - 1] and lines[arrow - 1].strip().startswith("Note over")
+    assert text.index("create()") < text.index("runInContext()") < text.index("execute()")
+
+
+def test_limits_are_respected(flows):
+    text = sequence_diagram(flows["create"], max_participants=3, max_messages=4)
+    assert len(participants(text)) == 3
+    messages = [line for line in text.splitlines() if "->>" in line or "-)" in line]
+    assert len(messages) <= 4
+    assert "not drawn" in text
+
+
+def test_accepts_the_flow_dict(flows):
+    assert sequence_diagram(flows["create"].as_dict()) == sequence_diagram(flows["create"])
+
+
+def messages_of(text):
+    return [line.strip() for line in text.splitlines() if "->>" in line or "-)" in line]
+
+
+def test_framework_is_collapsed_and_the_budget_goes_to_services(flows):
+    text = sequence_diagram(flows["create"], max_participants=6, max_messages=12)
+    names = participants(text)
+    assert len(names) <= 6
+    assert "PumpManagerImpl" in names  # the service implementation behind create()/execute()
+    assert "allocatePump()" in text and "startPump()" in text
+    assert "JobManagerImpl$1" not in names  # anonymous job runnable drawn as its outer class
+    msgs = messages_of(text)
+    assert any("-)" in m and "runInContext()" in m for m in msgs)
+    # one message into each framework class per thread at most
+    framework = {"ApiServer", "ApiDispatcher", "JobManagerImpl", "ApiJobDispatcher"}
+    alias = {line.split()[1]: line.split(" as ", 1)[1] for line in text.splitlines()
+             if line.strip().startswith("participant ")}
+    into = [alias[m.split(":")[0].replace("-)", "->>").split("->>")[1]] for m in msgs]
+    hand_off = next(i for i, m in enumerate(msgs) if "-)" in m)
+    for part in (into[:hand_off], into[hand_off + 1:]):
+        for cls in framework:
+            assert part.count(cls) <= 1, (cls, text)
+    assert "framework hops collapsed" in text
+    assert ";" not in text  # mermaid reads ';' as the end of a statement
+
+
+def test_a_getter_that_calls_a_service_is_drawn_with_what_it_calls(tmp_path):
+    from tests.analyze.test_flows import GETTER_COMMANDS
+
+    scan = scan_java_tree(tmp_path, {**FILES, **GETTER_COMMANDS})
+    index = build_symbol_index(scan)
+    command = SimpleNamespace(name="tunePump", class_name="org.acme.api.command.TunePumpCmd", isasync=False,
+                              async_create=False)
+    text = sequence_diagram(build_flow(command, build_call_graph(scan, index), index))
+    assert "getOwner()" in text and "startPump()" in text
+    assert "PumpManagerImpl" in participants(text)
