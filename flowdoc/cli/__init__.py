@@ -27,13 +27,21 @@ class _Parser(argparse.ArgumentParser):
     def _hint(self, message: str) -> str:
         """A did-you-mean for misspelled options, a pointer to --help otherwise."""
         if message.startswith("unrecognized arguments:"):
-            options = [o for action in self._actions for o in action.option_strings]
+            options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
             for word in message.split(":", 1)[1].split():
                 if word.startswith("-"):
-                    close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1)
+                    close = close_option(word.split("=", 1)[0], options)
                     if close:
-                        return f" (did you mean {close[0]}?)"
+                        return f" (did you mean {close}?)"
         return f" (see '{self.prog} --help')"
+
+
+def close_option(word: str, options: list[str]) -> str | None:
+    """The option ``word`` is a misspelling of, if one is close: compared without the dashes,
+    which every option shares (with them ``--frobnicate`` looked close to ``--strict``)."""
+    bare = {o.lstrip("-"): o for o in options}
+    close = difflib.get_close_matches(word.lstrip("-"), list(bare), n=1, cutoff=0.75)
+    return bare[close[0]] if close else None
 
 
 def build_parser() -> argparse.ArgumentParser:

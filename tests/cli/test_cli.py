@@ -81,6 +81,25 @@ def test_misspelled_option_suggests_the_right_one(capsys):
     assert err.count("\n") == 0
 
 
+def test_a_far_option_gets_no_suggestion_only_the_help_pointer(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["api", "--frobnicate"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert "did you mean" not in err and "see 'flowdoc api --help'" in err
+
+
+def test_close_option_compares_without_dashes():
+    from flowdoc.cli import close_option
+
+    options = ["--format", "--strict", "--source", "--depth"]
+    assert close_option("--fromat", options) == "--format"
+    assert close_option("--depht", options) == "--depth"
+    assert close_option("--frobnicate", options) is None
+
+
 def test_no_verb_points_at_help(capsys):
     import pytest
 
