@@ -55,13 +55,22 @@ def _site_pages(tree: str, cache_dir: str) -> tuple[dict[str, dict], dict[str, b
         data = project.site_data()
         from flowdoc.site.build.build import generated_markdown
         return data.flows, generated_markdown(data)
-    # the flat layout (before the pipeline): the same calls build_site makes
     from flowdoc.read.scan import scan_tree
-    from flowdoc.site.build import collect_site_data, hand_written_pages, site_src_dir, split_side_html
-    from flowdoc.site.pages import render_pages
     from flowdoc.store.cache import FactsCache
 
     scan = scan_tree(Path(tree), cache=FactsCache(Path(cache_dir)))
+    try:  # the site in rooms (site/build/, site/collect.py), before the Project
+        from flowdoc.cli.build_cmd import stages
+        from flowdoc.site.build.build import generated_markdown
+    except ImportError:
+        stages = None
+    if stages is not None:
+        data, _problems = stages(Path(cache_dir))(scan, None)
+        return data.flows, generated_markdown(data)
+    # the flat layout (before the pipeline): the same calls build_site makes
+    from flowdoc.site.build import collect_site_data, hand_written_pages, site_src_dir, split_side_html
+    from flowdoc.site.pages import render_pages
+
     data, _problems = collect_site_data(scan, None, cache_dir=Path(cache_dir))
     data.mermaid = False
     files: dict[str, bytes] = {}

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc.check import drift
+from flowdoc.check.report import drift as drift_report
+from flowdoc.check.report.escape import gh_data, gh_prop
 from flowdoc.cli.common import add_source_options, out, source_root
 from flowdoc.cli.snapshot_cmd import _display_root, load_side, scan_for, write_output
 from flowdoc.model.problems import InputError
@@ -288,13 +290,13 @@ def _render(fmt, args, side, has_snapshot, stale, docs, dangling, pages, checked
     if fmt == "github":
         lines = []
         for ch in stale:
-            prop = f"file={drift._gh_prop(ch.file)},line={ch.line}," if ch.file and ch.side == "new" else ""
-            lines.append(f"::error {prop}title={drift._gh_prop('flowdoc check: snapshot is stale')}::"
-                         f"{drift._gh_data(ch.message)}")
+            prop = f"file={gh_prop(ch.file)},line={ch.line}," if ch.file and ch.side == "new" else ""
+            lines.append(f"::error {prop}title={gh_prop('flowdoc check: snapshot is stale')}::"
+                         f"{gh_data(ch.message)}")
         for d in dangling:
             hint = f" (closest: {d.closest})" if d.closest else ""
-            lines.append(f"::error file={drift._gh_prop(d.ref.page)},line={d.ref.line},"
-                         f"title={drift._gh_prop('flowdoc check: dangling reference')}::{drift._gh_data(d.reason + hint)}")
+            lines.append(f"::error file={gh_prop(d.ref.page)},line={d.ref.line},"
+                         f"title={gh_prop('flowdoc check: dangling reference')}::{gh_data(d.reason + hint)}")
         return "\n".join(lines) + ("\n" if lines else "")
     lines = []
     if has_snapshot:
@@ -302,7 +304,7 @@ def _render(fmt, args, side, has_snapshot, stale, docs, dangling, pages, checked
             lines.append(f"{args.snapshot}: stale: {len(stale)} change(s) since it was written "
                          f"(refresh with: flowdoc snapshot --source {_display_root(args)} -o {args.snapshot})")
             report = drift.Report(stale, str(args.snapshot), side.label)
-            lines += ["  " + line for line in drift.render_text(report).splitlines()[2:] if line.strip()]
+            lines += ["  " + line for line in drift_report.render_text(report).splitlines()[2:] if line.strip()]
         else:
             lines.append(f"{args.snapshot}: up to date ({len(side.model['commands'])} APIs)")
     if docs is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from flowdoc.check import drift
+from flowdoc.check.report import drift as drift_report
 from flowdoc.cli.common import _positive_int, add_source_options, console, out
 from flowdoc.cli.snapshot_cmd import load_side, write_output
 
@@ -55,10 +56,10 @@ def run(args: argparse.Namespace) -> int:
     report = drift.build_report(old.model, new.model, old.label, new.label, locate_field=new.locate_field,
                                 locate_old_field=old.locate_field)
     if args.format == "text" and args.output is None and out.is_terminal:
-        for style, line in drift.text_lines(report, args.max_per_group):
+        for style, line in drift_report.text_lines(report, args.max_per_group):
             out.print(Text(line, style=style or ""))
     else:
-        write_output(drift.render(report, args.format, args.max_per_group, args.link_base), args.output)
+        write_output(drift_report.render(report, args.format, args.max_per_group, args.link_base), args.output)
     failing = report.failing(args.fail_on)
     if failing and args.format != "json":
         console.print(f"flowdoc diff: {len(failing)} change(s) at or above --fail-on {args.fail_on}")

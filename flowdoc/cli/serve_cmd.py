@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     from flowdoc.cli.build_cmd import build
-    from flowdoc.site.build import serve_config, site_src_dir, staging_dir
+    from flowdoc.site.build.build import serve_config
+    from flowdoc.site.build.config import site_src_dir
+    from flowdoc.site.build.staging import staging_dir
 
     host, port = parse_dev_addr(args.dev_addr)
     check_port_free(host, port)  # before the build: a busy port is known in a millisecond

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from flowdoc.check import drift
+from flowdoc.check.report import drift as drift_report
 from flowdoc.model.problems import InputError
 
 
@@ -135,7 +136,7 @@ def test_api_added_with_since_is_not_warned():
 def test_each_class_of_change(mutate, expected):
     got = changes_between(lambda cmds, new: mutate(cmds))
     assert [(c.kind, c.severity, c.param) for c in got] == [expected]
-    assert got[0].severity == drift._KIND_SEVERITY[got[0].kind]
+    assert got[0].severity == drift.KIND_SEVERITY[got[0].kind]
 
 
 def test_new_parameter_without_since_is_warned():
@@ -227,55 +228,6 @@ def test_report_counts_and_fail_levels():
     assert len(report.failing("breaking")) == 1
     assert len(report.failing("any")) == 6
     assert report.failing("none") == []
-
-
-def test_text_report_groups_breaking_first():
-    text = drift.render_text(sample_report())
-    assert text.splitlines()[0] == "flowdoc diff: 1.0 -> 2.0"
-    assert text.index("Breaking (1)") < text.index("Non-breaking (2)") < text.index("Warnings (2)") \
-        < text.index("Doc-only (1)")
-    assert "API createThing: parameter size removed" in text
-    assert "api/src/main/java/org/acme/api/CreateThingCmd.java:20" in text
-
-
-def test_markdown_report_has_open_breaking_table_and_folded_rest():
-    md = drift.render_markdown(sample_report())
-    assert md.startswith("### ❌ flowdoc API drift: `1.0` → `2.0`")
-    assert "#### ❌ Breaking (1)" in md
-    assert "<summary>✅ Non-breaking (2)</summary>" in md
-    assert "lists \\| things" not in md  # descriptions are not printed, only that they changed
-    assert "| `createThing` | parameter size removed | `api/src/main/java/org/acme/api/CreateThingCmd.java:20` |" in md
-
-
-def test_markdown_link_base_and_limit():
-    md = drift.render_markdown(sample_report(), max_per_group=1, link_base="https://example.org/blob/abc")
-    assert "[CreateThingCmd.java:20](https://example.org/blob/abc/api/src/main/java/org/acme/api/CreateThingCmd.java#L20)" in md
-    assert "1 more (see the json report)" in md
-
-
-def test_json_report_round_trips():
-    data = json.loads(drift.render_json(sample_report()))
-    assert data["schema"] == "flowdoc.drift/1"
-    assert data["summary"]["breaking"] == 1
-    assert data["changes"][0]["kind"] == "param-removed"
-    assert {"kind", "severity", "api", "param", "message", "file", "line"} <= set(data["changes"][0])
-
-
-def test_github_annotations_escape_and_point_at_java_lines():
-    lines = drift.render_github(sample_report()).splitlines()
-    assert lines[0].startswith("::error file=api/src/main/java/org/acme/api/CreateThingCmd.java,line=20,title=")
-    assert lines[0].endswith("::API createThing: parameter size removed")
-    tier = next(line for line in lines if "tier" in line and "warning" in line)
-    assert "tier,a" in tier.split("::")[2]  # message text keeps commas; properties escape them
-    assert lines[-1].startswith("::notice title=flowdoc diff::1 breaking")
-
-
-def test_github_removed_api_has_no_file_property():
-    new = copy.deepcopy(BASE)
-    new["commands"].pop(1)
-    out = drift.render_github(drift.build_report(BASE, new))
-    first = out.splitlines()[0]
-    assert first.startswith("::error title=") and "(was api/src/main/java/org/acme/api/ListThingsCmd.java:20)" in first
 
 
 # --- fixture pairs: small Java trees, old and new, through the real scan and API model ------------
@@ -529,8 +481,8 @@ def test_an_api_lost_to_a_parse_error_says_so():
     (ch,) = report.changes
     assert ch.message.endswith("(its file does not parse in the new tree)")
     assert report.as_dict()["unparsed"] == {"old": 0, "new": 1}
-    assert "note: 1 file(s) of NEW could not be parsed" in drift.render_text(report)
-    assert "> ⚠️ note: 1 file(s) of NEW could not be parsed" in drift.render_markdown(report)
+    assert "note: 1 file(s) of NEW could not be parsed" in drift_report.render_text(report)
+    assert "> ⚠️ note: 1 file(s) of NEW could not be parsed" in drift_report.render_markdown(report)
 
 
 def test_removed_response_field_says_where_it_was():

@@ -31,7 +31,7 @@ def _requirements() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "playwright not installed (pip install -e '.[browser]')"
-    from flowdoc.site.build import find_mermaid
+    from flowdoc.site.build.config import find_mermaid
 
     if find_mermaid() is None:
         return "mermaid not installed (npm ci)"

@@ -6,9 +6,13 @@ import json
 
 import pytest
 
-from flowdoc.site import pages as render
-from flowdoc.site.pages import SiteData, SourceLinks, md_escape, render_pages
-from tests.site_fixtures import DIAGRAM, HOSTILE, fixture_flow, fixture_model, write_sources
+from flowdoc.check.report.escape import md_escape
+from flowdoc.site.data import SiteData
+from flowdoc.site.pages import PAGE_LIMIT, link_api_names, render_pages
+from flowdoc.site.views.api import example_response, field_row
+from flowdoc.site.views.common import async_kind, build_indexes, response_key, slug
+from flowdoc.site.views.links import SourceLinks
+from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
 
 
 @pytest.fixture()
@@ -17,17 +21,6 @@ def pages(tmp_path):
     data = SiteData(model=fixture_model(), flows={"launchRocket": fixture_flow()},
                     diagrams={"launchRocket": DIAGRAM}, links=SourceLinks(root=tmp_path))
     return render_pages(data)
-
-
-def test_md_escape_neutralises_html_and_markdown():
-    out = md_escape(HOSTILE)
-    for bad in ("<", ">", "|", "[", "]", "*", "`"):
-        assert bad not in out
-    assert "&#60;script&#62;" in out
-    assert md_escape("1. first") == "1&#46; first"
-    assert md_escape("- item") == "&#45; item"
-    assert md_escape("4.22.0") == "4.22.0"
-    assert md_escape("two\nlines") == "two lines"
 
 
 def test_every_page_is_generated(pages):
@@ -120,7 +113,7 @@ def test_large_flow_page_stays_under_limit(tmp_path):
     flow.update(nodes=nodes, steps=steps)
     data = SiteData(model=fixture_model(), flows={"launchRocket": flow}, diagrams={}, links=SourceLinks(root=tmp_path))
     page = render_pages(data)["flows/launchRocket.md"]
-    assert len(page.encode()) < render.PAGE_LIMIT
+    assert len(page.encode()) < PAGE_LIMIT
     assert "more lines" in page
 
 
@@ -139,7 +132,7 @@ def test_lifecycle_and_concepts(pages):
 
 def test_link_api_names_skips_code_blocks():
     text = "Call `listPads` first.\n\n```\n`listPads`\n```\n\nAlready [`listPads`](x.md); unknown `fooBar`.\n"
-    out = render.link_api_names(text, ["listPads"], "../api/")
+    out = link_api_names(text, ["listPads"], "../api/")
     assert out.splitlines()[0] == "Call [`listPads`](../api/listPads.md) first."
     assert "```\n`listPads`\n```" in out
     assert "[`listPads`](x.md)" in out and "`fooBar`" in out
@@ -148,23 +141,23 @@ def test_link_api_names_skips_code_blocks():
 def test_example_response_json_is_valid():
     model = fixture_model()
     for cmd in model["commands"]:
-        kind = render.async_kind(cmd)
-        assert render.response_key(cmd["name"]) in json.loads(render.example_response(cmd, kind))
+        kind = async_kind(cmd)
+        assert response_key(cmd["name"]) in json.loads(example_response(cmd, kind))
 
 
 def test_slug_neutralises_odd_names():
-    assert render.slug("../etc/passwd") == "_etc_passwd"
-    assert render.slug("deployVirtualMachine") == "deployVirtualMachine"
+    assert slug("../etc/passwd") == "_etc_passwd"
+    assert slug("deployVirtualMachine") == "deployVirtualMachine"
 
 
 def test_nested_response_fields_in_skeleton_and_table():
     cmd = {"name": "listThings", "response": "p.ThingResponse", "params": [], "variants": [],
            "response_fields": [{"name": "nic", "type": "set", "response_object": "p.NicResponse",
                                 "fields": [{"name": "ip", "type": "string"}]}]}
-    body = json.loads(render.example_response(cmd, "sync", "thing"))
+    body = json.loads(example_response(cmd, "sync", "thing"))
     assert body == {"listthingsresponse": {"count": 1, "thing": [{"nic": [{"ip": "string"}]}]}}
-    idx = render.build_indexes({"commands": [cmd, {"name": "listNics", "response": "p.NicResponse"}]})
-    row = render._field_row(cmd["response_fields"][0], idx, "")
+    idx = build_indexes({"commands": [cmd, {"name": "listNics", "response": "p.NicResponse"}]})
+    row = field_row(cmd["response_fields"][0], idx, "")
     assert row["nested"] == "set of <code>NicResponse</code> ([<code>listNics</code>](listNics.md))"
     assert row["children"][0]["name"] == "ip"
 

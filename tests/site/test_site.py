@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from flowdoc.cli import build_cmd
+from flowdoc.cli.build_cmd import stages
 from flowdoc.model.problems import InputError
 from flowdoc.read.packaging import http_repositories, parse_control, parse_spec, read_packages
-from flowdoc.site import build as site
-from flowdoc.site.pages import SiteData, SourceLinks
+from flowdoc.site import hooks
+from flowdoc.site.build import build as site
+from flowdoc.site.build import config, staging
+from flowdoc.site.data import SiteData
+from flowdoc.site.views.links import SourceLinks
 from tests.conftest import build_sample_site
 from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
 
@@ -41,7 +46,7 @@ def tree(tmp_path, monkeypatch):
     that pages other developers are writing do not break these tests."""
     src = tmp_path / "site_src"
     for part in ("assets", "guides", "img"):
-        shutil.copytree(site.PROJECT_ROOT / "site_src" / part, src / part)
+        shutil.copytree(config.PROJECT_ROOT / "site_src" / part, src / part)
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     root = tmp_path / "tree"
     write_sources(root)
@@ -295,10 +300,10 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
     """The 4.22 site builds in strict mode (no broken links) and shows the right things."""
     src = tmp_path / "site_src"
     for part in ("assets", "guides", "img"):
-        shutil.copytree(site.PROJECT_ROOT / "site_src" / part, src / part)
+        shutil.copytree(config.PROJECT_ROOT / "site_src" / part, src / part)
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     out = tmp_path / "site"
-    result = site.build_site(scan_422, out, source_url="https://github.com/apache/cloudstack/blob/4.22.0.0")
+    result = site.build_site(scan_422, out, stages(None), source_url="https://github.com/apache/cloudstack/blob/4.22.0.0")
     assert result.mkdocs_ran
     assert result.pages > 1800
     biggest = max(p.stat().st_size for p in out.rglob("*.html"))
@@ -328,14 +333,14 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
 def test_installed_package_finds_the_checkout_from_the_current_folder(tmp_path, monkeypatch):
     """After `pip install .` the package is not in the checkout: mkdocs.yml and site_src/ are
     taken from the current folder."""
-    monkeypatch.setattr(site, "PROJECT_ROOT", tmp_path / "site-packages")
+    monkeypatch.setattr(config, "PROJECT_ROOT", tmp_path / "site-packages")
     monkeypatch.delenv("FLOWDOC_SITE_SRC", raising=False)
     monkeypatch.chdir(site.PACKAGE_DIR.parent)
-    assert site.config_file() == (site.PACKAGE_DIR.parent / "mkdocs.yml").resolve()
-    assert site.site_src_dir() == (site.PACKAGE_DIR.parent / "site_src").resolve()
+    assert config.config_file() == (site.PACKAGE_DIR.parent / "mkdocs.yml").resolve()
+    assert config.site_src_dir() == (site.PACKAGE_DIR.parent / "site_src").resolve()
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="mkdocs.yml"):
-        site.config_file()
+        config.config_file()
 
 
 def test_refuses_to_replace_a_folder_it_did_not_build(tree, tmp_path):
@@ -351,10 +356,10 @@ def test_serve_hook_restages_hand_written_pages(tree, tmp_path):
     out = tmp_path / "site"
     site.build_site(_Scan(tree), out, collect=_collector(tree))
     config = json.loads(site.serve_config(out).read_text())
-    assert config["hooks"] == [str(Path(site.__file__).resolve())]
+    assert config["hooks"] == [str(Path(hooks.__file__).resolve())]
     guide = Path(os.environ["FLOWDOC_SITE_SRC"]) / "guides" / "faq.md"
     guide.write_text(guide.read_text() + "\nA new answer about `listPads`.\n")
-    site.on_pre_build({"docs_dir": config["docs_dir"], "extra": config["extra"]})
+    hooks.on_pre_build({"docs_dir": config["docs_dir"], "extra": config["extra"]})
     staged = (Path(config["docs_dir"]) / "guides" / "faq.md").read_text()
     assert "A new answer about [`listPads`](../api/listPads.md)." in staged
     assert (Path(config["docs_dir"]) / "api" / "listPads.md").is_file()  # generated pages kept
@@ -418,7 +423,7 @@ def test_serve_removes_its_temporary_folders_when_serving_fails(tree, tmp_path, 
         raise OSError(98, "Address already in use")
 
     monkeypatch.setattr(mkdocs.commands.serve, "serve", busy)
-    monkeypatch.setattr(site, "collect_site_data", _collector(tree))
+    monkeypatch.setattr(build_cmd, "stages", lambda _cache_dir: _collector(tree))
     assert main(["serve", "-s", str(tree), "-a", "127.0.0.1:1"]) in (2,)
     assert list((tmp_path / "tmp").iterdir()) == []
 
@@ -473,7 +478,7 @@ def test_stale_staging_folders_of_vanished_sites_are_pruned(tmp_path, monkeypatc
     monkeypatch.setenv("FLOWDOC_CACHE_DIR", str(tmp_path / "cache"))
     gone, alive, fresh = (site.staging_dir(tmp_path / n / "site") for n in ("gone", "alive", "fresh"))
     (tmp_path / "alive" / "site").mkdir(parents=True)
-    old = time.time() - 2 * site.STAGING_KEEP_SECONDS
+    old = time.time() - 2 * staging.STAGING_KEEP_SECONDS
     for folder, output in ((gone, "gone"), (alive, "alive"), (fresh, "fresh")):
         (folder / "docs").mkdir(parents=True)
         (folder / site.STAGING_OWNER).write_text(str(tmp_path / output / "site"))

@@ -1,0 +1,1 @@
+"""Building the site: configuration (config), staging folder and swap (staging), the build (build)."""

@@ -1,0 +1,23 @@
+"""What the generated pages are made of, as plain values (the site's input)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flowdoc.site.views.links import SourceLinks
+
+
+@dataclass
+class SiteData:
+    """Everything the generated pages need, as plain values."""
+
+    model: dict
+    flows: dict[str, dict] = field(default_factory=dict)  # api name -> Flow.as_dict()
+    diagrams: dict[str, str] = field(default_factory=dict)  # api name -> mermaid text
+    packages: list[dict] = field(default_factory=list)  # from flowdoc.read.packaging
+    http_repositories: list[dict] = field(default_factory=list)
+    links: SourceLinks = field(default_factory=SourceLinks)
+    mermaid: bool = True  # the site bundles mermaid (the build decides)
+    diagram_fn: Callable[..., str] | None = None  # (api name, max_participants=, max_messages=) -> mermaid
+
