@@ -38,6 +38,7 @@ from pathlib import Path
 import networkx as nx
 
 from flowdoc import __version__
+from flowdoc.analyze.handoffs import RULES as HANDOFF_RULES
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.model.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFacts, TypeRef
 from flowdoc.model.problems import Problem
@@ -1278,6 +1279,7 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
             for creation in creations:
                 stats.creations += 1
                 _add_creation_edges(resolver, ctx, node, path, creation, calls, methods, graph, stats)
+            _add_handoff_edges(_Scope(resolver, ctx, node, path), methods, graph, stats)
 
     _add_edges_fast(graph, pending)
     stats.edges.update(edge_kinds)
@@ -1315,14 +1317,13 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
         anon = resolver._anonymous_fqn(ctx.cls, creation.anonymous)
         if anon is None:
             return
-        passed_to = None  # the call the new object is an argument of, if any
-        for i, site in enumerate(calls):
-            if any(a.kind == "new" and a.text == creation.anonymous for a in site.args):
-                passed_to = ctx.results.get(i)
-                break
+        passed_to = _passed_to(ctx, creation)
         if resolver.is_runnable(anon):
-            # handed to an in-tree method it is a callback run in place; otherwise a thread runs it
-            kind = "call" if passed_to is not None and passed_to.status == "internal" else "async"
+            # handed to an in-tree method it is a callback run in place; otherwise a thread runs
+            # it: the async job hand-off rule (handoffs/async_job.py) adds that edge
+            if passed_to is None or passed_to.status != "internal":
+                return
+            kind = "call"
             targets = resolver.entry_methods(anon)
         elif passed_to is not None:
             # a callback object (TransactionCallback, Comparator, listener...): the callee runs
@@ -1348,6 +1349,77 @@ def _add_creation_edges(resolver: _Resolver, ctx: _Ctx, node: str, path: str, cr
             graph.add_edge(node, target, kind="new", file=path, line=creation.line, ambiguous=len(chosen) > 1,
                            site=-1)
             stats.edges["new"] += 1
+
+
+def _passed_to(ctx: _Ctx, creation) -> SiteResult | None:
+    """The resolved call an anonymous object is passed straight to as an argument, if any."""
+    for i, site in enumerate(ctx.method.calls):
+        if any(a.kind == "new" and a.text == creation.anonymous for a in site.args):
+            return ctx.results.get(i)
+    return None
+
+
+def _add_handoff_edges(scope: _Scope, methods, graph: nx.MultiDiGraph, stats: CallGraphStats) -> None:
+    """The edges of every hand-off rule that applies to the method (see :mod:`flowdoc.analyze.handoffs`)."""
+    for rule in HANDOFF_RULES:
+        if not rule.applies(scope.method):
+            continue
+        kind = rule.kind
+        for edge in rule.find(scope):
+            if edge.target not in methods:
+                continue
+            attrs = {"kind": kind, "file": scope.file, "line": edge.line, "ambiguous": edge.ambiguous,
+                     "site": edge.site}
+            if edge.via:
+                attrs["via"] = edge.via
+            graph.add_edge(edge.source, edge.target, **attrs)
+            stats.edges[kind] += 1
+
+
+class _Scope:
+    """A resolved method as hand-off rules see it (:class:`flowdoc.analyze.handoffs.MethodScope`)."""
+
+    __slots__ = ("_resolver", "_ctx", "owner", "method", "node", "file")
+
+    def __init__(self, resolver: _Resolver, ctx: _Ctx, node: str, file: str) -> None:
+        self._resolver = resolver
+        self._ctx = ctx
+        self.owner = ctx.cls
+        self.method = ctx.method
+        self.node = node
+        self.file = file
+
+    def call(self, i: int) -> SiteResult | None:
+        return self._resolver.site(self._ctx, i)
+
+    def type_of(self, expr: Expr) -> str | None:
+        return self._resolver.type_of(self._ctx, expr).fqn
+
+    def passed_to(self, creation) -> SiteResult | None:
+        return _passed_to(self._ctx, creation)
+
+    def anonymous_class(self, creation) -> str | None:
+        if not creation.anonymous:
+            return None
+        return self._resolver._anonymous_fqn(self.owner, creation.anonymous)
+
+    def methods(self, fqn: str, name: str) -> list[tuple[str, MethodFacts]]:
+        return self._resolver.methods(fqn, name)
+
+    def is_subtype(self, fqn: str, ancestor: str) -> bool:
+        return self._resolver.index.is_subtype(fqn, ancestor)
+
+    def implementations(self, fqn: str) -> tuple[str, ...]:
+        return self._resolver.concrete_subtypes(fqn)
+
+    def is_runnable(self, fqn: str) -> bool:
+        return self._resolver.is_runnable(fqn)
+
+    def entry_methods(self, cls: str) -> list[tuple[str, MethodFacts]]:
+        return self._resolver.entry_methods(cls)
+
+    def node_id(self, owner: str, m: MethodFacts) -> str:
+        return self._resolver.mid(owner, m)
 
 
 def _count_injection(stats: CallGraphStats, injection: Injection, owner: str, f: FieldFacts) -> None:

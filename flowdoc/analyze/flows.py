@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flowdoc.analyze.callgraph import CallGraph, class_of
+from flowdoc.analyze.handoffs import ASYNC_JOB, crossed_by
+from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
 from flowdoc.analyze.symbols import SymbolIndex
 
 # Shown but not expanded: data access, entities, utilities, and CloudStack's request-context and
@@ -62,7 +64,7 @@ class FlowStep:
     kind: str  # entry | call | dispatch | inject | async | new
     call_file: str | None
     call_line: int | None
-    is_async: bool = False
+    handoff: str = ""  # the hand-off kind this step crosses (see flowdoc.analyze.handoffs), if any
     repeat: bool = False
     folded: int = 0
     ambiguous: bool = False
@@ -71,9 +73,17 @@ class FlowStep:
     more_lines: tuple[int, ...] = ()
     boundary: bool = False
 
+    @property
+    def is_async(self) -> bool:
+        """The step starts the API job on a job thread (the async job hand-off)."""
+        return self.handoff == ASYNC_JOB
+
     def as_dict(self) -> dict:
-        return {"depth": self.depth, "node": self.node, "kind": self.kind, "call_file": self.call_file,
+        data = {"depth": self.depth, "node": self.node, "kind": self.kind, "call_file": self.call_file,
                 "call_line": self.call_line, "async": self.is_async, "repeat": self.repeat, "folded": self.folded}
+        if self.handoff and not self.is_async:
+            data["handoff"] = self.handoff  # the async job keeps its historical "async" flag alone
+        return data
 
 
 @dataclass
@@ -475,7 +485,7 @@ class FlowBuilder:
                 for target, data in self.adjacency(node):
                     if target not in corridor or (excluded and data["line"] in excluded):
                         continue
-                    nxt = (target, crossed or data["kind"] == "async")
+                    nxt = (target, crossed or data["kind"] == ASYNC_JOB)
                     if nxt not in parent:
                         parent[nxt] = (state, data)
                         queue.append(nxt)
@@ -508,7 +518,7 @@ class FlowBuilder:
             flow.problems.append("no framework path from the entry to the command's bind points")
             for impl in sorted(binds.values(), key=lambda n: n != binds.get(self.create_bind)):  # create() first
                 if impl:
-                    self._expand(flow, impl, "dispatch", None, None, 0, depth, cls, expanded, False)
+                    self._expand(flow, impl, "dispatch", None, None, 0, depth, cls, expanded, "")
             return flow
         # merge the paths into one tree, children in call-line order
         tree: dict[str, list[tuple[int, str, dict]]] = {}
@@ -522,25 +532,26 @@ class FlowBuilder:
         self._add_node(flow, self.entry)
         flow.steps.append(FlowStep(0, self.entry, "entry", None, None))
 
-        def walk(node: str, level: int, on_thread: bool) -> None:
+        def walk(node: str, level: int, crossed: frozenset[str]) -> None:
             children = tree.get(node, ())
             shown = {c[1] for c in children}
             flow.steps[-1].folded = self._other_sites(node, shown)
             for _, child, data in children:
-                is_async = data["kind"] == "async" and not on_thread
+                kind = data["kind"]
+                handoff = kind if kind in HANDOFF_KINDS and kind not in crossed else ""
                 if child in binds:
                     impl = binds[child]
                     self._edge(flow, node, impl, "dispatch", data)
                     self._expand(flow, impl, "dispatch", data["file"], data["line"], level + 1, depth, cls,
-                                 expanded, is_async)
+                                 expanded, handoff)
                     continue
                 self._add_node(flow, child)
                 self._edge(flow, node, child, data["kind"], data)
                 flow.steps.append(FlowStep(level + 1, child, data["kind"], data["file"], data["line"],
-                                           is_async=is_async, ambiguous=bool(data.get("ambiguous"))))
-                walk(child, level + 1, on_thread or data["kind"] == "async")
+                                           handoff=handoff, ambiguous=bool(data.get("ambiguous"))))
+                walk(child, level + 1, crossed | {kind} if kind in HANDOFF_KINDS else crossed)
 
-        walk(self.entry, 0, False)
+        walk(self.entry, 0, frozenset())
         return flow
 
     def _other_sites(self, node: str, shown: set[str]) -> int:
@@ -608,7 +619,7 @@ class FlowBuilder:
             kind = data["kind"]
             if kind == "unknown":
                 continue
-            if kind in ("inject", "async", "dispatch"):
+            if kind in ("inject", "dispatch") or kind in HANDOFF_KINDS:
                 return False
             owner = class_of(target)
             if owner in home or self.is_boundary(target) or target == node:
@@ -653,7 +664,7 @@ class FlowBuilder:
             picked: list[tuple[str, str, dict, str | None]] = []
             if "inject" in kinds:
                 picked = [(t, "inject", d, d.get("bean") or class_of(t)) for t, d in group if d["kind"] == "inject"]
-            elif kinds & {"async", "new"}:
+            elif "new" in kinds or kinds & HANDOFF_KINDS:
                 picked = [(t, d["kind"], d, class_of(t)) for t, d in group]
             else:
                 calls = [(t, d) for t, d in group if d["kind"] == "call"]
@@ -686,13 +697,13 @@ class FlowBuilder:
         return out, unknown, folded
 
     def _expand(self, flow: Flow, node: str, kind: str, call_file, call_line, level: int, depth: int,
-                this_cls: str | None, expanded: set[str], is_async: bool, base: int | None = None,
+                this_cls: str | None, expanded: set[str], handoff: str, base: int | None = None,
                 more_lines: tuple[int, ...] = ()) -> None:
         """Depth-first, preorder: one step for ``node``, then its callees to ``depth``."""
         base = level if base is None else base
         self._add_node(flow, node)
         boundary = self.is_boundary(node)
-        step = FlowStep(level, node, kind, call_file, call_line, is_async=is_async, more_lines=more_lines,
+        step = FlowStep(level, node, kind, call_file, call_line, handoff=handoff, more_lines=more_lines,
                         boundary=boundary)
         flow.steps.append(step)
         if node in expanded:
@@ -708,7 +719,7 @@ class FlowBuilder:
         for target, ckind, cfile, cline, ambiguous, cls, more in children:
             self._edge(flow, node, target, ckind, {"file": cfile, "line": cline, "ambiguous": ambiguous})
             self._expand(flow, target, ckind, cfile, cline, level + 1, depth, cls, expanded,
-                         ckind == "async", base, more)
+                         ckind if ckind in HANDOFF_KINDS else "", base, more)
 
 
 def _atoms(atom: tuple):
@@ -764,7 +775,7 @@ def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
     parents: list[int] = []  # index of the last kept step at each depth
     for i, step in enumerate(flow.steps):
         del parents[step.depth:]
-        if step.boundary and step.node in shown and not step.is_async and parents:
+        if step.boundary and step.node in shown and not step.handoff and parents:
             dropped.add(i)
             extra[parents[-1]] = extra.get(parents[-1], 0) + 1
             continue
@@ -794,9 +805,10 @@ def format_flow_text(flow: Flow, full: bool = False) -> str:
         if i in dropped:
             continue
         indent = "  " * step.depth
-        if step.is_async:
-            lines.append(f"{indent}== async hand-off: the rest runs on a job thread ==")
-        marker = "=>" if step.is_async else ("*" if step.kind == "entry" else "->")
+        rule = crossed_by(step)
+        if rule is not None:
+            lines.append(f"{indent}== {rule.boundary} ==")
+        marker = "=>" if rule is not None else ("*" if step.kind == "entry" else "->")
         text = f"{indent}{marker} {_short_node(step.node)}"
         if not full and step.more_lines:
             text += f" \u00d7{len(step.more_lines) + 1}"

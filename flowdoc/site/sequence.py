@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from flowdoc.analyze.callgraph import class_of
+from flowdoc.analyze.handoffs import crossed_by
 
 BIND_METHODS = ("execute()", "create()")
 FRAMEWORK_CLASSES = 5  # framework classes drawn at most (fewer when max_participants is small)
@@ -86,7 +87,7 @@ def _framework_classes(steps, rel, parents, budget: int) -> list[str]:
         parent = parents[i]
         if parent is None or rel[parent] is not None:
             continue
-        if rel[i] == 0 or step.get("async"):
+        if rel[i] == 0 or crossed_by(step):
             key.append(_participant(steps[parent]["node"]))
     rest = [_participant(s["node"]) for i, s in enumerate(steps) if rel[i] is None]
     chosen: list[str] = []
@@ -103,7 +104,7 @@ def _plan(steps, rel, parents, drawn: set[int], kept_framework: set[str]):
     on_job_thread = False
     for i in sorted(drawn):
         step = steps[i]
-        if step.get("async"):
+        if crossed_by(step):
             on_job_thread = True
         callee = _participant(step["node"])
         if rel[i] is None and callee not in kept_framework:
@@ -115,7 +116,7 @@ def _plan(steps, rel, parents, drawn: set[int], kept_framework: set[str]):
         if parent is None:
             continue
         caller = _participant(steps[parent]["node"])
-        if rel[i] is None and not step.get("async"):
+        if rel[i] is None and not crossed_by(step):
             if caller == callee or (on_job_thread, callee) in seen_framework:
                 continue
             seen_framework.add((on_job_thread, callee))
@@ -194,9 +195,10 @@ def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -
         label = _method_label(step["node"])
         if step.get("repeat"):
             label += " (again)"
-        if step.get("async"):
+        handoff = crossed_by(step)
+        if handoff is not None:  # a hand-off (flowdoc.analyze.handoffs): its note over an async arrow
             over = alias[caller] if caller == callee else f"{alias[caller]},{alias[callee]}"
-            lines.append(f"    Note over {over}: async hand-off: runs on a job thread")
+            lines.append(f"    Note over {over}: {handoff.note}")
             lines.append(f"    {alias[caller]}-){alias[callee]}: {label}")
         else:
             lines.append(f"    {alias[caller]}->>{alias[callee]}: {label}")
