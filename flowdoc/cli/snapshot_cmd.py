@@ -224,7 +224,8 @@ def response_field_locations(model: dict, index) -> dict[str, list]:
 
 _CODE_HASH: str | None = None
 # The modules a model's content depends on (facts -> symbols -> api -> normalised dict).
-MODEL_MODULES = ("model/facts.py", "read/javaparse.py", "read/javatokens.py", "read/scan.py", "store/cache.py",
+MODEL_MODULES = ("model/facts.py", "read/javaparse.py", "read/javadecl.py", "read/javawalk.py", "read/javanodes.py",
+                 "read/javatokens.py", "read/scan.py", "store/cache.py",
                  "analyze/symbols.py", "analyze/api.py", "read/gitsource.py", "check/drift.py", "__init__.py")
 
 
