@@ -34,11 +34,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from flowdoc import __version__
 from flowdoc.analyze.handoffs import RULES as HANDOFF_RULES
+from flowdoc.analyze.handoffs import HandoffRule, TreeView
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.model.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFacts, TypeRef
 from flowdoc.model.problems import Problem
@@ -1224,6 +1226,8 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
     stats.methods_duplicate_types = stats.methods_scanned - stats.methods_in_tests - in_main_types
     stats.methods_same_signature = in_main_types - stats.methods
 
+    tree = TreeView(index, main)
+    handoff_states = [(rule, rule.prepare(tree) if rule.prepare else None) for rule in HANDOFF_RULES]
     unknown_nodes: set[str] = set()
     pending: list[tuple[str, str, dict]] = []
     edge_kinds: Counter = Counter()
@@ -1279,7 +1283,7 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
             for creation in creations:
                 stats.creations += 1
                 _add_creation_edges(resolver, ctx, node, path, creation, calls, methods, graph, stats)
-            _add_handoff_edges(_Scope(resolver, ctx, node, path), methods, graph, stats)
+            _add_handoff_edges(_Scope(resolver, ctx, node, path), handoff_states, methods, graph, stats)
 
     _add_edges_fast(graph, pending)
     stats.edges.update(edge_kinds)
@@ -1359,13 +1363,14 @@ def _passed_to(ctx: _Ctx, creation) -> SiteResult | None:
     return None
 
 
-def _add_handoff_edges(scope: _Scope, methods, graph: nx.MultiDiGraph, stats: CallGraphStats) -> None:
+def _add_handoff_edges(scope: _Scope, rules: list[tuple[HandoffRule, Any]], methods, graph: nx.MultiDiGraph,
+                       stats: CallGraphStats) -> None:
     """The edges of every hand-off rule that applies to the method (see :mod:`flowdoc.analyze.handoffs`)."""
-    for rule in HANDOFF_RULES:
+    for rule, state in rules:
         if not rule.applies(scope.method):
             continue
         kind = rule.kind
-        for edge in rule.find(scope):
+        for edge in rule.find(scope, state):
             if edge.target not in methods:
                 continue
             attrs = {"kind": kind, "file": scope.file, "line": edge.line, "ambiguous": edge.ambiguous,
@@ -1379,7 +1384,7 @@ def _add_handoff_edges(scope: _Scope, methods, graph: nx.MultiDiGraph, stats: Ca
 class _Scope:
     """A resolved method as hand-off rules see it (:class:`flowdoc.analyze.handoffs.MethodScope`)."""
 
-    __slots__ = ("_resolver", "_ctx", "owner", "method", "node", "file")
+    __slots__ = ("_resolver", "_ctx", "owner", "method", "node", "file", "index", "main")
 
     def __init__(self, resolver: _Resolver, ctx: _Ctx, node: str, file: str) -> None:
         self._resolver = resolver
@@ -1388,6 +1393,8 @@ class _Scope:
         self.method = ctx.method
         self.node = node
         self.file = file
+        self.index = resolver.index
+        self.main = resolver.main
 
     def call(self, i: int) -> SiteResult | None:
         return self._resolver.site(self._ctx, i)

@@ -17,12 +17,17 @@ What a rule module must provide: a module-level ``RULE = HandoffRule(...)`` with
 - ``note``: the diagram's note over the hand-off arrow (drawn as an async arrow ``-)``);
 - ``applies(method) -> bool``: a cheap test on the method's facts (a
   :class:`~flowdoc.model.facts.MethodFacts`) so that most methods are skipped;
-- ``find(scope) -> Iterable[HandoffEdge]``: the hand-offs one method makes, from its facts and
-  resolved calls through ``scope`` (a :class:`MethodScope`; read-only).
+- ``find(scope, state) -> Iterable[HandoffEdge]``: the hand-offs one method makes, from its
+  facts and resolved calls through ``scope`` (a :class:`MethodScope`; read-only);
+- optionally ``prepare(tree) -> state``: called once per graph build with a :class:`TreeView`
+  (the symbol index and the main-source types) to build the rule's per-tree tables (handler
+  classes, subscribers...); ``find`` gets what it returned (``None`` without ``prepare``).
+  Rules keep no module-level state.
 
-How it is called: :func:`flowdoc.analyze.callgraph.build_call_graph` resolves every method's
-call sites, then for each rule of :data:`RULES` with ``applies(method)`` adds every
-:class:`HandoffEdge` of ``find(scope)`` whose target is a method node of the graph as an edge
+How it is called: :func:`flowdoc.analyze.callgraph.build_call_graph` calls each rule's
+``prepare`` once, resolves every method's call sites (methods with neither calls nor creations
+are skipped), then for each rule of :data:`RULES` with ``applies(method)`` adds every
+:class:`HandoffEdge` of ``find(scope, state)`` whose target is a method node of the graph as an edge
 ``source -> target`` with ``kind=rule.kind``, ``file`` (the method's), ``line``, ``site``,
 ``ambiguous`` and, when non-empty, ``via``; ``stats.edges[kind]`` counts them.
 Modules are found by name (every module of this package with a ``RULE``, in name order),
@@ -42,9 +47,12 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from flowdoc.model.facts import Creation, Expr, MethodFacts
+
+if TYPE_CHECKING:
+    from flowdoc.analyze.symbols import SymbolIndex
 
 ASYNC_JOB = "async"  # the API job hand-off's kind (an async command's execute() runs past it)
 
@@ -74,6 +82,15 @@ class ResolvedCall(Protocol):
     targets: list[tuple[str, str, str]]
 
 
+@dataclass(frozen=True)
+class TreeView:
+    """The whole tree as ``prepare`` sees it: the symbol index and the FQNs of main-source
+    types (the graph's classes)."""
+
+    index: SymbolIndex
+    main: frozenset[str]
+
+
 class MethodScope(Protocol):
     """One method as the graph builder has resolved it, with the lookups a rule needs."""
 
@@ -81,6 +98,8 @@ class MethodScope(Protocol):
     method: MethodFacts
     node: str  # the method's node id
     file: str
+    index: SymbolIndex
+    main: frozenset[str]  # FQNs of main-source types
 
     def call(self, i: int) -> ResolvedCall | None:
         """Call site ``i`` of ``method.calls``, resolved."""
@@ -121,7 +140,8 @@ class HandoffRule:
     boundary: str
     note: str
     applies: Callable[[MethodFacts], bool]
-    find: Callable[[MethodScope], Iterable[HandoffEdge]]
+    find: Callable[[MethodScope, Any], Iterable[HandoffEdge]]
+    prepare: Callable[[TreeView], Any] | None = None
 
 
 def _discover() -> tuple[HandoffRule, ...]:

@@ -20,7 +20,7 @@ def _applies(method: MethodFacts) -> bool:
     return bool(method.creations)
 
 
-def _find(scope: MethodScope) -> Iterator[HandoffEdge]:
+def _find(scope: MethodScope, state: None) -> Iterator[HandoffEdge]:
     for creation in scope.method.creations:
         if not creation.anonymous:
             continue

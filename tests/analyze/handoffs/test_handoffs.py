@@ -45,17 +45,22 @@ def test_rules_are_discovered_one_module_each_with_unique_kinds():
 
 def _queue_rule() -> HandoffRule:
     """A rule of this test's own: ``WorkQueue.enqueue(x)`` hands x to ``Worker.handle``."""
-    def find(scope):
+    def prepare(tree):
+        assert "org.acme.q.Worker" in tree.main and tree.index.types["org.acme.q.Worker"]
+        return "org.acme.q.Worker"
+
+    def find(scope, worker):
+        assert "org.acme.q.Client" in scope.main and scope.index.types[scope.owner]
         for i, site in enumerate(scope.method.calls):
             call = scope.call(i)
             if call is None or not any(t.endswith("WorkQueue.enqueue(Object)") for t, _, _ in call.targets):
                 continue
             assert scope.type_of(site.args[0]) == "java.lang.String"
-            for owner, m in scope.methods("org.acme.q.Worker", "handle"):
+            for owner, m in scope.methods(worker, "handle"):
                 yield HandoffEdge(scope.node, scope.node_id(owner, m), site.line, site=i, via="String")
         yield HandoffEdge(scope.node, "org.acme.q.Nowhere.m()", 1)  # not a method node: left out
 
-    return HandoffRule("queue", "queue hand-off", "queued", lambda m: bool(m.calls), find)
+    return HandoffRule("queue", "queue hand-off", "queued", lambda m: bool(m.calls), find, prepare)
 
 
 def test_the_graph_builder_adds_a_rules_edges_with_its_kind(tmp_path, monkeypatch):
