@@ -203,6 +203,15 @@ class CallGraph:
         hit = self._resolver.override(cls, owner, m)
         return None if hit is None else method_id(*hit)
 
+    def scope(self, node_id: str) -> _Scope | None:
+        """Method ``node_id`` as hand-off rules see it (:class:`flowdoc.analyze.handoffs.MethodScope`),
+        for later stages that read more than a call's targets (receiver types, fields read)."""
+        found = self.methods.get(node_id)
+        if found is None or self._resolver is None:
+            return None
+        owner, m = found
+        return _Scope(self._resolver, _Ctx(owner, m), node_id, self.index.file_of.get(owner, ""))
+
     def find_inherited(self, class_name: str, method_name: str) -> list[str]:
         """Method nodes a class has by inheritance (``ClusteredAgentManagerImpl#send`` ->
         ``AgentManagerImpl.send(...)``); the class by FQN or simple name."""
@@ -1401,6 +1410,10 @@ class _Scope:
 
     def type_of(self, expr: Expr) -> str | None:
         return self._resolver.type_of(self._ctx, expr).fqn
+
+    def field_of(self, expr: Expr) -> tuple[str, str] | None:
+        origin = self._resolver._typed(self._ctx, expr)[1]
+        return None if origin is None else (origin[0], origin[1].name)
 
     def passed_to(self, creation) -> SiteResult | None:
         return _passed_to(self._ctx, creation)

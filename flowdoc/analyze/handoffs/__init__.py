@@ -107,6 +107,9 @@ class MethodScope(Protocol):
     def type_of(self, expr: Expr) -> str | None:
         """The static type (FQN, in or outside the tree) of an expression of this method."""
 
+    def field_of(self, expr: Expr) -> tuple[str, str] | None:
+        """``(owner FQN, field name)`` when the expression reads a field (``KEY``, ``Cls.KEY``, ``this.f``)."""
+
     def passed_to(self, creation: Creation) -> ResolvedCall | None:
         """The call an anonymous object is passed straight to as an argument, if any."""
 
