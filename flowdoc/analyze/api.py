@@ -93,20 +93,23 @@ class ApiParameter:
     roles: list[str] = field(default_factory=list)
     file: str = ""
     line: int = 0
+    entity_classes: list[str] = field(default_factory=list)  # entityType classes, fully qualified
 
     def as_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "required": self.required,
                 "description": self.description, "since": self.since, "length": self.length,
                 "related": list(self.related), "declared_in": self.declared_in, "expose": self.expose,
                 "include_in_api_doc": self.include_in_api_doc, "collection_type": self.collection_type,
-                "roles": list(self.roles), "file": self.file, "line": self.line}
+                "roles": list(self.roles), "file": self.file, "line": self.line,
+                "entity_classes": list(self.entity_classes)}
 
     @classmethod
     def from_dict(cls, d: dict) -> ApiParameter:
         return cls(d["name"], d.get("type", "object"), bool(d.get("required", False)), d.get("description") or "",
                    d.get("since"), int(d.get("length", 255) or 255), list(d.get("related") or []),
                    d.get("declared_in") or "", bool(d.get("expose", True)), bool(d.get("include_in_api_doc", True)),
-                   d.get("collection_type"), list(d.get("roles") or []), d.get("file") or "", int(d.get("line") or 0))
+                   d.get("collection_type"), list(d.get("roles") or []), d.get("file") or "", int(d.get("line") or 0),
+                   list(d.get("entity_classes") or []))
 
 
 @dataclass
@@ -118,18 +121,30 @@ class ResponseField:
     response_object: str | None = None
     declared_in: str = ""
     fields: list[ResponseField] = field(default_factory=list)
+    include_in_api_doc: bool = True  # @Param(includeInApiDoc = false) hides it from the apidoc build only
+    unannotated: int = 0  # fields of the nested class without @SerializedName + @Param (listApis: "{}")
+    shadows: list[ResponseField] = field(default_factory=list)  # later declarations of the same name
+
 
     def as_dict(self) -> dict:
         d = {"name": self.name, "type": self.type, "description": self.description, "since": self.since,
              "response_object": self.response_object, "declared_in": self.declared_in}
         if self.fields:
             d["fields"] = [f.as_dict() for f in self.fields]
+        if not self.include_in_api_doc:
+            d["include_in_api_doc"] = False
+        if self.unannotated:
+            d["unannotated"] = self.unannotated
+        if self.shadows:
+            d["shadows"] = [f.as_dict() for f in self.shadows]
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> ResponseField:
         return cls(d["name"], d.get("type"), d.get("description") or "", d.get("since"), d.get("response_object"),
-                   d.get("declared_in") or "", [cls.from_dict(x) for x in d.get("fields") or ()])
+                   d.get("declared_in") or "", [cls.from_dict(x) for x in d.get("fields") or ()],
+                   bool(d.get("include_in_api_doc", True)), int(d.get("unannotated") or 0),
+                   [cls.from_dict(x) for x in d.get("shadows") or ()])
 
 
 @dataclass
@@ -144,19 +159,23 @@ class ApiVariant:
     line: int
     registered_if: str | None = None  # the condition guarding the registration, as written
     registered_by_default: bool | None = True  # with default settings; None: cannot tell
+    registration_order: int | None = None  # position in the servers' command lists (listApis' insertion order)
+    params: list[str] = field(default_factory=list)  # names of the parameters this class and its superclasses declare
 
     def as_dict(self) -> dict:
         return {"class": self.class_name, "roles": list(self.roles), "admin_only": self.admin_only,
                 "response_view": self.response_view, "registered": self.registered, "response": self.response,
                 "file": self.file, "line": self.line, "registered_if": self.registered_if,
-                "registered_by_default": self.registered_by_default}
+                "registered_by_default": self.registered_by_default,
+                "registration_order": self.registration_order, "params": list(self.params)}
 
     @classmethod
     def from_dict(cls, d: dict) -> ApiVariant:
         registered = bool(d.get("registered", True))
         return cls(d["class"], list(d.get("roles") or []), bool(d.get("admin_only")), d.get("response_view"),
                    registered, d.get("response"), d.get("file") or "", int(d.get("line") or 0),
-                   d.get("registered_if"), d.get("registered_by_default", registered))
+                   d.get("registered_if"), d.get("registered_by_default", registered),
+                   d.get("registration_order"), list(d.get("params") or []))
 
 
 @dataclass
@@ -181,6 +200,8 @@ class ApiCommand:
     response_has_sensitive_info: bool = True
     entity_types: list[str] = field(default_factory=list)
     usage: str | None = None
+    deprecated: bool = False  # the class carries @Deprecated
+    response_unannotated: int = 0  # fields of the response class and its supertypes without @SerializedName + @Param
 
     @property
     def registered(self) -> bool:
@@ -199,6 +220,7 @@ class ApiCommand:
             "request_has_sensitive_info": self.request_has_sensitive_info,
             "response_has_sensitive_info": self.response_has_sensitive_info,
             "entity_types": list(self.entity_types), "usage": self.usage,
+            "deprecated": self.deprecated, "response_unannotated": self.response_unannotated,
             "variants": [v.as_dict() for v in self.variants],
             "params": [p.as_dict() for p in self.params],
             "response_fields": [f.as_dict() for f in self.response_fields],
@@ -218,6 +240,7 @@ class ApiCommand:
             request_has_sensitive_info=bool(d.get("request_has_sensitive_info", True)),
             response_has_sensitive_info=bool(d.get("response_has_sensitive_info", True)),
             entity_types=list(d.get("entity_types") or []), usage=d.get("usage"),
+            deprecated=bool(d.get("deprecated")), response_unannotated=int(d.get("response_unannotated") or 0),
         )
 
 
@@ -422,6 +445,64 @@ class _Builder:
                     if c.receiver.kind in ("implicit", "this") and c.receiver.text == "":
                         self._collect_literals(fqn, t, c.member, found, depth + 1, seen)
 
+    def registration_order(self) -> dict[str, int]:
+        """Class FQN -> its position in the concatenated command lists, as listApis' discovery
+        collects them into one ordered set: each list in source order (helper calls expanded
+        where they are called); the lists of the class registering the most commands (the
+        management server) first, then the others by file path (Spring's order of the
+        services is not in the source)."""
+        lists: list[tuple[int, str, list[str]]] = []
+        for fqn, t in self.index.types.items():
+            if is_test_path(self.index.file_of[fqn]):
+                continue
+            literals: list[str] = []
+            for m in t.methods:
+                if _is_command_list_method(m):
+                    self._ordered_literals(fqn, t, m.name, literals, 0, set())
+            if literals:
+                lists.append((-len(literals), self.index.file_of[fqn], literals))
+        order: dict[str, int] = {}
+        for _, _, literals in sorted(lists):
+            for name in literals:
+                order.setdefault(name, len(order))
+        return order
+
+    def _ordered_literals(self, fqn: str, t: TypeFacts, method: str, out: list[str], depth: int, seen: set) -> None:
+        if (fqn, method) in seen:
+            return
+        seen.add((fqn, method))
+        for m in t.methods:
+            if m.name != method:
+                continue
+            sites = sorted([(c.line, i, c.args, c) for i, c in enumerate(m.calls)]
+                           + [(c.line, len(m.calls) + i, c.args, None) for i, c in enumerate(m.creations)],
+                           key=lambda s: (s[0], s[1]))
+            for _, _, args, call in sites:
+                stack = list(reversed(args))
+                while stack:
+                    e = stack.pop()
+                    if e.kind == "class":
+                        resolved = self.index.resolve_type(e.text, fqn)
+                        if resolved is not None:
+                            out.append(resolved)
+                    elif e.items:
+                        stack.extend(reversed(e.items))
+                if (call is not None and depth < 2 and call.receiver.kind in ("implicit", "this")
+                        and call.receiver.text == ""):
+                    self._ordered_literals(fqn, t, call.member, out, depth + 1, seen)
+
+    def unannotated_fields(self, fqn: str, declared_only: bool) -> int:
+        """Fields of the class (and of all its supertypes unless ``declared_only``) without both
+        ``@SerializedName`` and ``@Param``: listApis reports each as an empty object."""
+        owners = [fqn] if declared_only else [fqn, *self.index.supertypes(fqn)]
+        count = 0
+        for owner in owners:
+            t = self.index.types.get(owner)
+            for f in t.fields if t is not None else ():
+                simple = {a.simple for a in f.annotations}
+                count += not {"SerializedName", "Param"} <= simple
+        return count
+
     def _guards(self, fqn: str, m) -> dict[str, str | None]:
         """Class literal (as written) -> the condition guarding it in the method's source."""
         try:
@@ -539,7 +620,9 @@ class _Builder:
             related=self.class_names(ann.get("entityType"), owner), declared_in=owner,
             expose=self.boolean(ann, "expose", owner, d["expose"]),
             include_in_api_doc=self.boolean(ann, "includeInApiDoc", owner, d["includeInApiDoc"]),
-            collection_type=collection, roles=self.roles(ann), file=path, line=f.line)
+            collection_type=collection, roles=self.roles(ann), file=path, line=f.line,
+            entity_classes=[self.index.resolve_type(e.text, owner) or e.text
+                            for e in _elements(ann.get("entityType")) if e.kind == "class"])
 
     def check_misplaced_parameters(self, fqn: str) -> None:
         """Report ``@Parameter`` on methods or method parameters of the command class and its
@@ -576,16 +659,16 @@ class _Builder:
                     continue
                 where = (self.index.file_of[owner], f.line)
                 name = self.string(sn.get("value"), owner, f"response field name of {f.name}", where) or f.name
-                if name in by_name:
-                    continue  # hidden by a more specific class
                 ro = pa.get("responseObject")
                 nested_fqn = None
                 nested: list[ResponseField] = []
+                unannotated = 0
                 if ro is not None and ro.kind == "class":
                     nested_fqn = self.index.resolve_type(ro.text, owner)
                     if (nested_fqn in self.index.types and nested_fqn not in stack and nested_fqn != fqn
                             and self.index.simple_name(self.index.superclass(nested_fqn) or "") == RESPONSE_BASE):
                         nested = self.response_fields(nested_fqn, True, (*stack, fqn))
+                        unannotated = self.unannotated_fields(nested_fqn, True)
                 if nested_fqn is None and f.type.args:
                     arg = self.index.resolve_type(f.type.args[-1].name, owner)
                     if arg in self.index.types and self.has_ancestor(arg, RESPONSE_BASE):
@@ -597,8 +680,13 @@ class _Builder:
                 description = self.string(pa.get("description"), owner, f"description of response field {name}",
                                           where) or ""
                 ftype = f.type.simple.lower() + "[]" * f.type.dims
-                by_name[name] = ResponseField(name, ftype, description, self.since(pa, owner, where),
-                                              nested_fqn, owner, nested)
+                include = self.boolean(pa, "includeInApiDoc", owner, True)
+                found = ResponseField(name, ftype, description, self.since(pa, owner, where),
+                                      nested_fqn, owner, nested, include, unannotated)
+                if name in by_name:  # hidden by a more specific class or an earlier field; listApis lists both
+                    by_name[name].shadows.append(found)
+                else:
+                    by_name[name] = found
         result = sorted(by_name.values(), key=lambda r: r.name)
         if not stack:
             self._resp_memo[key] = result
@@ -783,6 +871,7 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
         index = build_symbol_index(scan)
     b = _Builder(scan, index)
     registered = b.registered_classes()
+    reg_order = b.registration_order()
 
     by_name: dict[str, list[dict]] = {}
     for fqn, t in index.types.items():
@@ -819,7 +908,9 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
                                   _last(rv.text) if rv is not None and rv.text else d["responseView"],
                                   fqn in registered, response, path, line,
                                   registered[fqn][0] if fqn in registered else None,
-                                  b.default_registration(*registered[fqn]) if fqn in registered else False),
+                                  b.default_registration(*registered[fqn]) if fqn in registered else False,
+                                  reg_order.get(fqn) if fqn in registered else None,
+                                  sorted({b.parameter(o, f).name for o, f in b.param_fields(fqn)})),
             "line": line,
         })
 
@@ -885,4 +976,6 @@ def _command(b: _Builder, name: str, entries: list[dict]) -> ApiCommand:
         response_has_sensitive_info=b.boolean(ann, "responseHasSensitiveInfo", fqn, d["responseHasSensitiveInfo"]),
         entity_types=b.class_names(ann.get("entityType"), fqn),
         usage=b.string(ann.get("usage"), fqn, f"usage of {name}", where) or None,
+        deprecated=any(a.simple == "Deprecated" for a in served["t"].annotations),
+        response_unannotated=b.unannotated_fields(response, False) if response in idx.types else 0,
     )

@@ -13,6 +13,8 @@ from rich.console import Console
 from flowdoc.analyze.api import ApiCommand, ApiModel, build_api_model
 from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.check.report.api import render_markdown, render_table
+from flowdoc.check.report.apidoc_xml import apidoc_xml
+from flowdoc.check.report.listapis import ROLES, listapis
 from flowdoc.cli.common import add_source_options, console, emit, load_scan, out
 from flowdoc.model.problems import InputError
 
@@ -22,9 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description="Build the API model of a CloudStack source tree: one entry per API name, "
                                         "with inherited parameters, resolved constants and response fields.")
     add_source_options(parser)
-    parser.add_argument("--format", "-f", choices=("json", "markdown", "table"), default="table",
-                        help="json: the flowdoc.api/1 contract; markdown: one section per API; "
-                             "table: a terminal view (default)")
+    parser.add_argument("--format", "-f", choices=("json", "markdown", "table", "listapis", "apidoc-xml"),
+                        default="table", help="json: the flowdoc.api/1 contract; markdown: one section per API; "
+                        "table: a terminal view (default); listapis: a management server's listApis answer; "
+                        "apidoc-xml: the apidoc build's commands.xml")
+    parser.add_argument("--role", choices=sorted(ROLES), default="admin",
+                        help="with --format listapis: the answer an account of this role gets (default: root admin)")
     parser.add_argument("--name", "-n", action="append", default=[], metavar="GLOB",
                         help="only APIs whose name matches GLOB (case-insensitive, repeatable), e.g. 'list*'")
     parser.add_argument("--category", action="append", default=[], metavar="NAME",
@@ -58,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
             keep = {c.name for c in chosen}
             data["commands"] = [c for c in data["commands"] if c["name"] in keep]
         emit(json.dumps(data, indent=2, ensure_ascii=False), args.output)
+    elif args.format in ("listapis", "apidoc-xml"):
+        only = {c.name for c in chosen} if args.name or args.category else None
+        text = (json.dumps(listapis(model, args.role, only), indent=2, ensure_ascii=False)
+                if args.format == "listapis" else apidoc_xml(model, only))
+        emit(text, args.output)
     elif args.format == "markdown":
         emit(render_markdown(model, chosen), args.output)
     else:
