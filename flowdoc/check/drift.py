@@ -407,7 +407,26 @@ class _Comparer:
                 self.add("param-without-since", WARNING, n, f"API {name}: new parameter {pname} has no 'since'",
                          param=pname, where=where)
         for pname in sorted(set(old_ps) & set(new_ps)):
+            self.compare_exposure(n, old_ps[pname], new_ps[pname])
             self.compare_param(n, old_ps[pname], new_ps[pname])
+
+    def compare_exposure(self, cmd: dict, op: dict, np: dict) -> None:
+        """A parameter whose ``expose`` changes appears or disappears for API users: the server
+        neither reads nor lists an ``expose = false`` parameter (``BaseCmd`` and listApis skip it)."""
+        was, now = op.get("expose", True), np.get("expose", True)
+        if was == now:
+            return
+        name, pname = cmd["name"], np["name"]
+        where = self.param_where(cmd, np)
+        if not now:
+            self.add("param-removed", BREAKING, cmd, f"API {name}: parameter {pname} removed for API users "
+                     "(now expose = false)", param=pname, old=op.get("type"), where=where)
+        elif np.get("required"):
+            self.add("param-added-required", BREAKING, cmd, f"API {name}: new required parameter {pname} "
+                     f"({np.get('type')}; was expose = false)", param=pname, new=np.get("type"), where=where)
+        else:
+            self.add("param-added", NON_BREAKING, cmd, f"API {name}: optional parameter {pname} added "
+                     f"({np.get('type')}; was expose = false)", param=pname, new=np.get("type"), where=where)
 
     def compare_param(self, cmd: dict, op: dict, np: dict) -> None:
         name, pname = cmd["name"], np["name"]
@@ -426,11 +445,6 @@ class _Comparer:
         if isinstance(ol, int) and isinstance(nl, int) and ol != nl:
             kind, sev = ("param-length-reduced", BREAKING) if nl < ol else ("param-length-increased", NON_BREAKING)
             found.append((kind, sev, f"API {name}: parameter {pname} max length {ol} -> {nl}", ol, nl))
-        if op.get("expose", True) != np.get("expose", True):
-            hidden = not np.get("expose", True)
-            found.append(("param-doc-visibility", DOC,
-                          f"API {name}: parameter {pname} {'now hidden (expose=false)' if hidden else 'now exposed'}",
-                          op.get("expose", True), np.get("expose", True)))
         if op.get("include_in_api_doc", True) != np.get("include_in_api_doc", True):
             hidden = not np.get("include_in_api_doc", True)
             found.append(("param-doc-visibility", DOC,

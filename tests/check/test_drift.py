@@ -126,7 +126,8 @@ def test_api_added_with_since_is_not_warned():
     (lambda c: c["createThing"]["params"][1].update(description="where"), ("param-description", "doc", "zoneid")),
     (lambda c: c["createThing"]["params"][1].update(since="1.0"), ("param-since", "doc", "zoneid")),
     (lambda c: c["createThing"]["params"][1].update(related=["ZoneResponse"]), ("param-related", "doc", "zoneid")),
-    (lambda c: c["createThing"]["params"][1].update(expose=False), ("param-doc-visibility", "doc", "zoneid")),
+    (lambda c: c["createThing"]["params"][1].update(expose=False), ("param-removed", "breaking", "zoneid")),
+    (lambda c: c["createThing"]["params"][1].update(include_in_api_doc=False), ("param-doc-visibility", "doc", "zoneid")),
     (lambda c: c["createThing"].update(include_in_api_doc=False), ("api-doc-visibility", "doc", None)),
     (lambda c: c["createThing"]["response_fields"][0].update(description="uuid"),
      ("response-field-description", "doc", "id")),
@@ -137,6 +138,19 @@ def test_each_class_of_change(mutate, expected):
     got = changes_between(lambda cmds, new: mutate(cmds))
     assert [(c.kind, c.severity, c.param) for c in got] == [expected]
     assert got[0].severity == drift.KIND_SEVERITY[got[0].kind]
+
+
+@pytest.mark.parametrize("required, expected", [(False, ("param-added", "non-breaking")),
+                                                (True, ("param-added-required", "breaking"))])
+def test_a_parameter_that_becomes_exposed_is_added(required, expected):
+    """expose = false -> true: API users see a new parameter (listApis and the server skip hidden ones)."""
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    for side, exposed in ((old, False), (new, True)):
+        thing = next(c for c in side["commands"] if c["name"] == "createThing")
+        thing["params"][1].update(expose=exposed, required=required)
+    got = drift.compare(old, new)
+    assert [(c.kind, c.severity, c.param) for c in got] == [(*expected, "zoneid")]
+    assert "was expose = false" in got[0].message
 
 
 def test_new_parameter_without_since_is_warned():
