@@ -29,10 +29,23 @@ from functools import partial
 
 from flowdoc.model.facts import FileFacts
 from flowdoc.model.problems import InputError
-from flowdoc.read.scan import SKIPPED_DIRS, ProgressCallback, ScanResult, parse_bytes, parse_in_workers, summarize
+from flowdoc.read.files import MAX_SOURCE_BYTES, FileTooLarge
+from flowdoc.read.scan import (
+    SKIPPED_DIRS,
+    ProgressCallback,
+    ScanResult,
+    odd_name,
+    parse_bytes,
+    parse_in_workers,
+    skipped_file,
+    summarize,
+)
 from flowdoc.store.cache import FactsCache, content_hash
 
 GIT_PREFIX = "git:"
+# A git call that takes longer than this is stuck (a lock, a network file system), not slow:
+# listing and reading all of CloudStack 4.22's blobs takes about a second.
+GIT_TIMEOUT = 600
 _BAD_CHARS = re.compile(r"[\x00-\x20\x7f]")
 
 
@@ -89,10 +102,15 @@ def _git(repo: str, *args: str, input: bytes | None = None) -> subprocess.Comple
     """Run ``git -C REPO ARGS...`` (an argument list, no shell); bytes in and out."""
     cmd = ["git", "-C", repo, "-c", "core.quotepath=off", *args]
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1"}
+    # stdin is never the terminal's: git must not wait on it
+    stdin = subprocess.DEVNULL if input is None else None
     try:
-        return subprocess.run(cmd, input=input, capture_output=True, check=False, env=env)
+        return subprocess.run(cmd, input=input, stdin=stdin, capture_output=True, check=False, env=env,
+                              timeout=GIT_TIMEOUT)
     except FileNotFoundError:
         raise InputError("git is not installed (needed for git: sources)") from None
+    except subprocess.TimeoutExpired:
+        raise InputError(f"git:{repo}: git {args[0]} did not finish in {GIT_TIMEOUT} s") from None
 
 
 def resolve(spec: GitSpec) -> str:
@@ -136,15 +154,20 @@ def _wanted(rel: str, excludes: Sequence[str]) -> bool:
     return not any(fnmatch.fnmatch(rel, pattern) for pattern in excludes)
 
 
+def _cat_file(repo: str, option: str, unique: list[str]) -> bytes:
+    """``git cat-file OPTION`` (``--batch`` or ``--batch-check``) for ``unique`` object ids."""
+    done = _git(repo, "cat-file", option, input=("\n".join(unique) + "\n").encode())
+    if done.returncode != 0:
+        raise InputError(f"git:{repo}: cat-file failed: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
 def read_blobs(repo: str, shas: Sequence[str]) -> dict[str, bytes]:
     """Contents of many blobs with one ``git cat-file --batch``."""
     if not shas:
         return {}
     unique = list(dict.fromkeys(shas))
-    done = _git(repo, "cat-file", "--batch", input=("\n".join(unique) + "\n").encode())
-    if done.returncode != 0:
-        raise InputError(f"git:{repo}: cat-file failed: {done.stderr.decode(errors='replace').strip()}")
-    data = done.stdout
+    data = _cat_file(repo, "--batch", unique)
     out: dict[str, bytes] = {}
     pos = 0
     for sha in unique:
@@ -157,6 +180,19 @@ def read_blobs(repo: str, shas: Sequence[str]) -> dict[str, bytes]:
         out[sha] = data[pos:pos + size]
         pos += size + 1  # the content is followed by a newline
     return out
+
+
+def blob_sizes(repo: str, shas: Sequence[str]) -> dict[str, int]:
+    """Sizes of many blobs with one ``git cat-file --batch-check`` (nothing is read), so that a
+    huge blob is reported instead of read."""
+    if not shas:
+        return {}
+    sizes = {}
+    for line in _cat_file(repo, "--batch-check", list(dict.fromkeys(shas))).decode(errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].isdigit():
+            sizes[parts[0]] = int(parts[2])
+    return sizes
 
 
 def read_version(repo: str, commit: str, entries: list[tuple[str, str, str]]) -> str | None:
@@ -247,11 +283,26 @@ def scan_git(spec: GitSpec | str, *, excludes: Sequence[str] = (), jobs: int | N
             gc.enable()
 
 
+def _skipped(entries: list[tuple[str, str, str]], java: list[tuple[str, str]],
+             excludes: Sequence[str]) -> dict[str, FileFacts]:
+    """The .java entries that are not read, with the reason: symbolic links (the blob is the
+    link's target) and odd names, as a tree scan reports them."""
+    skipped = {path: skipped_file(path, "not-a-file", "symbolic link (git mode 120000); skipped")
+               for mode, _, path in entries if mode == "120000" and _wanted(path, excludes)}
+    for path, _ in java:
+        odd = odd_name(path)
+        if odd is not None:
+            skipped[path] = odd
+    return skipped
+
+
 def _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress) -> ScanResult:
     blobmap = BlobMap(cache)
-    results: dict[str, FileFacts] = {}
+    results = _skipped(entries, java, excludes)
     missing: list[tuple[str, str]] = []
     for rel, blob in java:
+        if rel in results:
+            continue
         sha = blobmap.get(blob)
         facts = cache.load(sha) if (cache is not None and sha) else None
         if facts is not None and facts.path == rel:
@@ -261,6 +312,11 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress)
     if progress:
         progress(len(results), len(java))
     if missing:
+        sizes = blob_sizes(spec.repo, [blob for _, blob in missing])
+        for rel, blob in missing:
+            if sizes.get(blob, 0) > MAX_SOURCE_BYTES:
+                results[rel] = skipped_file(rel, "too-large", f"{FileTooLarge(sizes[blob], MAX_SOURCE_BYTES)}; skipped")
+        missing = [(rel, blob) for rel, blob in missing if rel not in results]
         contents = read_blobs(spec.repo, [blob for _, blob in missing])
         items = [(rel, contents[blob]) for rel, blob in missing]
         for facts in _parse_all(items, jobs, cache, progress, len(results), len(java)):
@@ -268,7 +324,7 @@ def _scan(spec, commit, entries, java, excludes, jobs, cache, started, progress)
         for rel, blob in missing:
             blobmap.put(blob, results[rel].sha)
     blobmap.save()
-    files = tuple(results[rel] for rel, _ in java)
+    files = tuple(sorted(results.values(), key=lambda f: f.path))
     return summarize(str(spec), read_version(spec.repo, commit, entries), files, cache, started, excludes)
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from flowdoc.read.files import read_regular_text
 
 SKIP_DIRS = {".git", "node_modules", "target", ".flowdoc-build", "site", "__pycache__"}
 
@@ -224,9 +227,26 @@ def _walk(root: Path, want) -> list[str]:
         rel_dir = os.path.relpath(dirpath, root)
         for name in sorted(filenames):
             rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
-            if want(rel, name):
+            if want(rel, name) and _is_regular(os.path.join(dirpath, name)):
                 found.append(rel)
     return sorted(found)
+
+
+def _is_regular(path: str) -> bool:
+    """Only regular files are listed: the site build hashes every listed file, and a pipe
+    named pom.xml would block it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read(path: Path) -> str:
+    """The text of a packaging file; "" for a pipe, device or unreadable file (never blocks)."""
+    try:
+        return read_regular_text(path)
+    except OSError:
+        return ""
 
 
 def packaging_files(root: Path) -> list[str]:
@@ -248,7 +268,7 @@ def read_packages(root: Path) -> list[Package]:
     root = Path(root)
     packages: list[Package] = []
     for rel in packaging_files(root):
-        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        text = _read(root / rel)
         packages += parse_control(text, rel) if rel.endswith("control") else parse_spec(text, rel)
     return packages
 
@@ -288,7 +308,7 @@ def http_repositories(root: Path) -> list[Repository]:
     root = Path(root)
     repos: list[Repository] = []
     for rel in _walk(root, lambda r, n: n == "pom.xml"):
-        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        text = _read(root / rel)
         if "http://" in text:
             repos += parse_pom_repositories(text, rel)
     return repos

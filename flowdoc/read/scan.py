@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import gc
 import os
+import stat
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +21,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from flowdoc.model.facts import FileFacts
-from flowdoc.model.problems import InputError, Problem
+from flowdoc.model.problems import InputError, Problem, printable
+from flowdoc.read.files import FileTooLarge, NotRegularFile, file_kind, read_regular
 from flowdoc.read.javaparse import parse_java
 from flowdoc.store.cache import FactsCache, content_hash
 
@@ -83,25 +85,43 @@ def find_java_files(root: Path, excludes: Sequence[str] = ()) -> list[str]:
 
 def read_source_version(root: Path) -> str | None:
     """The ``<version>`` of the root ``pom.xml`` (the project's, not its parent's)."""
-    pom = root / "pom.xml"
     try:
-        tree = ET.parse(pom)
+        tree = ET.fromstring(read_regular(root / "pom.xml"))
     except (OSError, ET.ParseError):
         return None
-    for child in tree.getroot():
+    for child in tree:
         if child.tag.rsplit("}", 1)[-1] == "version" and child.text:
             return child.text.strip()
     return None
 
 
 def parse_file(root: str, rel: str) -> FileFacts:
-    """Read, hash and parse one file; read and decode failures become problems."""
+    """Read, hash and parse one file; read and decode failures, pipes, devices and huge
+    files become problems (see ``read.files``: nothing here can block)."""
     try:
-        with open(os.path.join(root, rel), "rb") as handle:
-            data = handle.read()
+        data = read_regular(os.path.join(root, rel))
+    except NotRegularFile as exc:
+        return skipped_file(rel, "not-a-file", f"{exc.kind}; skipped")
+    except FileTooLarge as exc:
+        return skipped_file(rel, "too-large", f"{exc}; skipped")
     except OSError as exc:
-        return FileFacts(rel, "", "", problems=(Problem(rel, 1, "read-error", exc.strerror or str(exc)),), parsed=False)
+        return skipped_file(rel, "read-error", exc.strerror or str(exc))
     return parse_bytes(rel, data, content_hash(data))
+
+
+def skipped_file(rel: str, kind: str, message: str) -> FileFacts:
+    """The facts of a file that was not parsed: no types, one problem saying why."""
+    return FileFacts(rel, "", "", problems=(Problem(rel, 1, kind, message),), parsed=False)
+
+
+def odd_name(rel: str) -> FileFacts | None:
+    """A skipped file when ``rel`` holds control or formatting characters or bytes that are not
+    UTF-8: no Java type can be named so, and such a name would garble every report and page."""
+    shown = printable(rel, None)
+    if shown == rel:
+        return None
+    return FileFacts(shown, "", "", problems=(Problem(shown, 1, "odd-name", "file name has control characters "
+                                                      "or bytes that are not UTF-8; skipped"),), parsed=False)
 
 
 def parse_bytes(rel: str, data: bytes, sha: str) -> FileFacts:
@@ -192,9 +212,14 @@ def scan_tree(
     rel_paths = find_java_files(root_path, excludes)
     if not rel_paths:
         raise InputError(f"--source: no .java files under {root}")
+    odd = [skipped for skipped in map(odd_name, rel_paths) if skipped is not None]
+    if odd:
+        rel_paths = [rel for rel in rel_paths if odd_name(rel) is None]
     with _quiet_gc():
         results = _collect(root_path, rel_paths, jobs, cache, progress)
     files = tuple(results[rel] for rel in rel_paths)
+    if odd:
+        files = tuple(sorted(files + tuple(odd), key=lambda f: f.path))
     return summarize(str(root_path), read_source_version(root_path), files, cache, started, excludes)
 
 
@@ -215,13 +240,16 @@ def _quiet_gc():
 
 def known_hash(root: Path, rel: str, index: dict[str, tuple[int, int, str]]) -> tuple[os.stat_result, str]:
     """The file's stat and content hash, taken from the stat index when size and mtime are
-    unchanged (no read), else hashed; raises OSError for an unreadable file."""
+    unchanged (no read), else hashed; raises OSError for an unreadable file, a pipe or device
+    (NotRegularFile) and a huge file (FileTooLarge)."""
     full = root / rel
     st = full.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFile(file_kind(st.st_mode))
     known = index.get(rel)
     if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
         return st, known[2]
-    return st, content_hash(full.read_bytes())
+    return st, content_hash(read_regular(full))
 
 
 def _collect(root_path: Path, rel_paths: list[str], jobs: int | None, cache: FactsCache | None,

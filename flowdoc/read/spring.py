@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from flowdoc.model.problems import Problem
+from flowdoc.read.files import read_regular
 
 SPRING_BEANS_NS = "http://www.springframework.org/schema/beans"
 _SKIPPED_DIRS = frozenset({"target", "build", "node_modules", "__pycache__"})
@@ -137,9 +138,9 @@ def load_spring_context(root: Path | str, excludes: Sequence[str] = ()) -> Sprin
     files: list[str] = []
     for rel in find_spring_files(root, excludes):
         try:
-            text = (root / rel).read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, 0, "spring-xml", f"cannot read: {exc.strerror}"))
+            text = read_regular(root / rel)
+        except OSError as exc:  # a pipe or device named *.xml included: never opened for reading
+            problems.append(Problem(rel, 0, "spring-xml", f"cannot read: {exc.strerror or exc}"))
             continue
         if b"<beans" not in text and b":beans" not in text:
             continue

@@ -19,7 +19,7 @@ from flowdoc import __version__
 from flowdoc.model.facts import FileFacts
 
 # Bumped when the facts' shape changes without a release, so old pickles are not read.
-FACTS_FORMAT = 4
+FACTS_FORMAT = 5
 
 
 def default_cache_dir() -> Path:

@@ -175,3 +175,19 @@ def test_ci_style_refs_of_a_clone(repo, tmp_path, capsys):
     assert code == 0  # from main back to v1 zoneid becomes optional again: not breaking
     out = capsys.readouterr().out
     assert "param-now-optional" in out and out.splitlines()[-1].startswith("::notice title=flowdoc diff::0 breaking")
+
+
+def test_links_odd_names_and_huge_blobs_are_reported_not_read(tmp_path, monkeypatch):
+    root = tmp_path / "odd"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write_java_tree(root, {"A.java": "class A {}", "Big.java": "class Big { int x; }"})
+    (root / "L.java").symlink_to("A.java")
+    (root / "New\nline.java").write_text("class N {}")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "odd")
+    monkeypatch.setattr(gitsource, "MAX_SOURCE_BYTES", 12)  # Big.java's 20 bytes are "huge"
+    scan = gitsource.scan_git(f"git:{root}@main", jobs=1)
+    assert [(p.file, p.kind) for p in scan.problems] == [
+        ("Big.java", "too-large"), ("L.java", "not-a-file"), ("New\\nline.java", "odd-name")]
+    assert [f.path for f in scan.files if f.parsed] == ["A.java"] and scan.stats.files == 4

@@ -121,3 +121,49 @@ def test_is_test_path():
 
 def test_read_source_version_without_pom(tmp_path):
     assert read_source_version(Path(tmp_path)) is None
+
+
+def test_pipes_sockets_and_links_to_devices_are_reported_not_read(tmp_path):
+    import socket
+
+    write_java_tree(tmp_path, {"A.java": "class A {}", "pom.xml": "<project><version>1</version></project>"})
+    os.mkfifo(tmp_path / "X.java")
+    os.symlink("/dev/zero", tmp_path / "Zero.java")  # reading it would never end
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "S.java"))
+        for cache in (None, FactsCache(tmp_path / ".cache")):  # the cached path stats and hashes
+            result = scan_tree(tmp_path, jobs=1, cache=cache)
+            assert result.stats.files == 4 and result.stats.parsed == 1
+            assert [(p.file, p.kind, p.message) for p in result.problems] == [
+                ("S.java", "not-a-file", "socket; skipped"),
+                ("X.java", "not-a-file", "named pipe (FIFO); skipped"),
+                ("Zero.java", "not-a-file", "character device; skipped")]
+
+
+def test_a_pipe_named_pom_xml_does_not_block_the_version(tmp_path):
+    write_java_tree(tmp_path, {"A.java": "class A {}"})
+    os.mkfifo(tmp_path / "pom.xml")
+    assert scan_tree(tmp_path, jobs=1).version is None
+
+
+def test_a_huge_file_is_reported_and_skipped(tmp_path):
+    write_java_tree(tmp_path, {"A.java": "class A {}"})
+    with open(tmp_path / "Huge.java", "wb") as handle:
+        handle.truncate(6 * 1024 * 1024)
+    result = scan_tree(tmp_path, jobs=1)
+    assert [(p.file, p.kind, p.message) for p in result.problems] == [
+        ("Huge.java", "too-large", "6.3 MB, over the 5 MB limit; skipped")]
+
+
+def test_odd_file_names_are_reported_readably(tmp_path):
+    os.makedirs(os.path.join(os.fsencode(tmp_path), b"p\x1b[2J"))
+    names = {b"New\nline.java": b"class A {}", b"Caf\xe9.java": b"class B {}", b"p\x1b[2J/C.java": b"class C {}",
+             b"With space.java": b"class D { void m() {} }", "Ünïcode.java".encode(): b"class E {}"}
+    for name, code in names.items():
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+            handle.write(code)
+    result = scan_tree(tmp_path, jobs=1)
+    assert [(p.file, p.kind) for p in result.problems] == [
+        ("Caf\\xe9.java", "odd-name"), ("New\\nline.java", "odd-name"), ("p\\x1b[2J/C.java", "odd-name")]
+    assert sorted(f.path for f in result.files if f.parsed) == ["With space.java", "Ünïcode.java"]
+    assert result.stats.files == 5 and result.stats.methods == 1
