@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.cli.common import add_source_options, cache_dir_of, console, load_scan, out
+from flowdoc.model.problems import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,9 +93,9 @@ def summary(result) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     result = build(args, args.output)
     for problem in result.problems[:20]:
-        console.print(f"[yellow]{problem}[/]", markup=True, highlight=False)
+        console.print(str(problem), style="yellow", markup=False, highlight=False)
     if len(result.problems) > 20:
         console.print(f"... and {len(result.problems) - 20} more problems")
     for line in summary(result):
-        out.print(line, highlight=False)
+        out.print(terminal_safe(line), markup=False, highlight=False)
     return 0

@@ -33,7 +33,7 @@ from flowdoc.check.report import drift as drift_report
 from flowdoc.check.report.escape import gh_data, gh_prop
 from flowdoc.cli.common import add_source_options, out, source_root
 from flowdoc.cli.snapshot_cmd import _display_root, load_side, scan_for, write_output
-from flowdoc.model.problems import InputError
+from flowdoc.model.problems import InputError, terminal_safe
 
 DEFAULT_DOCS = Path("site_src")
 
@@ -270,7 +270,7 @@ def run(args: argparse.Namespace) -> int:
     dangling, pages, checked = verify_pages(docs, side.model, index_fn) if docs is not None else ([], 0, 0)
     text = _render(args.format, args, side, snapshot is not None, stale, docs, dangling, pages, checked)
     if args.format == "text" and args.output is None:
-        out.print(text, end="", markup=False, highlight=False)
+        out.print(terminal_safe(text), end="", markup=False, highlight=False)
     else:
         write_output(text, args.output)
     return 1 if (stale or dangling) else 0

@@ -12,7 +12,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flowdoc.model.problems import InputError
+from flowdoc.check.report.escape import rich_escape
+from flowdoc.model.problems import InputError, terminal_safe
 from flowdoc.read.scan import ScanResult, scan_tree
 from flowdoc.store.cache import FactsCache, default_cache_dir
 
@@ -23,7 +24,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 def fail(message: str, code: int = 2) -> int:
     """Print a one-line error and return the exit code."""
-    console.print(f"[bold red]flowdoc: error:[/] {message}", markup=True, highlight=False)
+    console.print(f"[bold red]flowdoc: error:[/] {rich_escape(message)}", markup=True, highlight=False)
     return code
 
 
@@ -117,7 +118,9 @@ def current_umask() -> int:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write to ``-o FILE`` atomically, or to stdout."""
+    """Write to ``-o FILE`` atomically, or to stdout; control characters the source put in
+    descriptions or names are shown as escapes (valid inside JSON strings too)."""
+    text = terminal_safe(text)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:

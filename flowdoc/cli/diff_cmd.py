@@ -11,6 +11,7 @@ from flowdoc.check import drift
 from flowdoc.check.report import drift as drift_report
 from flowdoc.cli.common import _positive_int, add_source_options, console, out
 from flowdoc.cli.snapshot_cmd import load_side, write_output
+from flowdoc.model.problems import terminal_safe
 
 EPILOG = """\
 OLD and NEW are each a source tree, a snapshot file written by 'flowdoc snapshot', or
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                                 locate_old_field=old.locate_field)
     if args.format == "text" and args.output is None and out.is_terminal:
         for style, line in drift_report.text_lines(report, args.max_per_group):
-            out.print(Text(line, style=style or ""))
+            out.print(Text(terminal_safe(line), style=style or ""))
     else:
         write_output(drift_report.render(report, args.format, args.max_per_group, args.link_base), args.output)
     failing = report.failing(args.fail_on)

@@ -7,6 +7,7 @@ import json
 
 from rich.table import Table
 
+from flowdoc.check.report.escape import rich_escape
 from flowdoc.cli.common import add_source_options, console, emit, load_scan, out
 
 
@@ -26,13 +27,13 @@ def run(args: argparse.Namespace) -> int:
                 "problems": [p.as_dict() for p in result.problems]}
         emit(json.dumps(data, indent=2), None)
         return 0
-    table = Table(title=f"flowdoc scan: {result.root}", show_header=False)
+    table = Table(title=f"flowdoc scan: {rich_escape(result.root)}", show_header=False)
     for key, value in [("version", result.version or "unknown"), *stats.as_dict().items()]:
-        table.add_row(key.replace("_", " "), str(value))
+        table.add_row(key.replace("_", " "), rich_escape(value))
     out.print(table)
     shown = result.problems if args.problems else result.problems[:20]
     for problem in shown:
-        console.print(f"[yellow]{problem}[/]", markup=True, highlight=False)
+        console.print(str(problem), style="yellow", markup=False, highlight=False)
     if len(shown) < len(result.problems):
         console.print(f"... and {len(result.problems) - len(shown)} more (--problems lists all)")
     return 0

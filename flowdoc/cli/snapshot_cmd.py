@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flowdoc.check import drift
 from flowdoc.cli.common import console, emit, load_scan, source_root
-from flowdoc.model.problems import InputError
+from flowdoc.model.problems import InputError, terminal_safe
 from flowdoc.read import gitsource
 from flowdoc.read.scan import ScanResult, find_java_files, known_hash, read_source_version, scan_tree
 from flowdoc.store.cache import FactsCache, atomic_write_bytes, default_cache_dir
@@ -53,6 +53,7 @@ def write_output(text: str, output: Path | None) -> None:
     ``/dev/null`` or a pipe is written in place: an atomic rename would replace the device."""
     if output is not None and output.exists() and not output.is_file():
         with open(output, "w", encoding="utf-8") as handle:
+            text = terminal_safe(text)
             handle.write(text if text.endswith("\n") else text + "\n")
         return
     emit(text, output)

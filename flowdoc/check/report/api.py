@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from flowdoc.check.report.escape import md_code, md_escape
+from flowdoc.check.report.escape import md_code, md_escape, rich_escape
 
 if TYPE_CHECKING:  # the model is handed in; nothing here runs the analysis
     from flowdoc.analyze.api import ApiCommand, ApiModel
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the model is handed in; nothing here runs the analysis
 
 def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
     """One row per API: the columns a contributor scans for; details are in --format markdown."""
-    table = Table(title=f"{len(commands)} APIs of {model.root} ({model.version or 'unknown version'})",
+    table = Table(title=rich_escape(f"{len(commands)} APIs of {model.root} ({model.version or 'unknown version'})"),
                   caption="async: yes / create (async create); cls: classes declaring the name (user and admin "
                           "variants); roles: - = decided by role configuration; h: hidden (includeInApiDoc = false); u: no getCommands() registers it; "
                           "f: registered only when a setting that is off by default is on",
@@ -28,14 +28,14 @@ def render_table(model: ApiModel, commands: list[ApiCommand]) -> Table:
     table.add_column("cls", justify="right", no_wrap=True)
     for c in commands:
         flags = ("create" if c.async_create else "yes") if c.isasync else ""
-        required = " ".join(p.name for p in c.params if p.required)
-        name = c.name if c.include_in_api_doc else f"{c.name} [dim]h[/]"
+        required = rich_escape(" ".join(p.name for p in c.params if p.required))
+        name = rich_escape(c.name) if c.include_in_api_doc else f"{rich_escape(c.name)} [dim]h[/]"
         if not c.registered:
             name += " [dim]u[/]"
         elif not any(v.registered_by_default for v in c.variants if v.registered):
             name += " [dim]f[/]"
-        table.add_row(name, c.category, flags, str(len(c.params)), required,
-                      _roles(c.roles), str(len(c.variants)))
+        table.add_row(name, rich_escape(c.category), flags, str(len(c.params)), required,
+                      rich_escape(_roles(c.roles)), str(len(c.variants)))
     return table
 
 

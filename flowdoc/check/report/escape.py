@@ -12,6 +12,10 @@ from __future__ import annotations
 import html
 import re
 
+from rich.markup import escape as _rich_markup_escape
+
+from flowdoc.model.problems import printable
+
 # Characters that mean something to HTML or to Python-Markdown (+ pymdownx extensions we use).
 _MD_SPECIAL = "&<>\"'|*_`[]\\~#!{}^=$:"
 _MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
@@ -20,7 +24,7 @@ _LEADING_LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 def md_escape(value: object) -> str:
     """Text that Markdown and HTML both show literally, on one line (table cells included)."""
-    text = " ".join(str(value).split())
+    text = printable(" ".join(str(value).split()), None)  # ESC, bidi overrides: visible escapes
     text = text.translate(_MD_TABLE)
     if text and text[0] in "-+":
         text = f"&#{ord(text[0])};{text[1:]}"
@@ -30,6 +34,12 @@ def md_escape(value: object) -> str:
 def md_code(value: object) -> str:
     """Inline code from untrusted text: a ``<code>`` element with its text escaped."""
     return f"<code>{md_escape(value)}</code>"
+
+
+def rich_escape(value: object) -> str:
+    """Source text (a name, a path) for a rich console or table: control characters escaped,
+    brackets shown as written rather than read as styles (``[/]`` would even raise)."""
+    return _rich_markup_escape(printable(str(value), None))
 
 
 def html_escape(value: object, quote: bool = True) -> str:
