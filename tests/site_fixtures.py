@@ -105,6 +105,8 @@ DIAGRAM = """sequenceDiagram
     Servlet->>JobManager: submit
     JobManager-)LaunchRocketCmd: execute (job thread)
 """
+PHASES = [{"kind": "request", "title": "HTTP request thread", "diagram": DIAGRAM,
+           "participants": ["Servlet", "JobManager", "LaunchRocketCmd"], "calls": 3, "drawn": 2}]  # as phase_diagrams() gives them
 
 SOURCES = {
     "web/Servlet.java": "class Servlet {\n  // entry\n  void handle(Request r) {\n    jobs.submit(r);\n  }\n}\n",

@@ -14,7 +14,7 @@ from pathlib import Path
 from flowdoc.model.problems import Problem
 from flowdoc.read import packaging
 from flowdoc.site.data import SiteData
-from flowdoc.site.sequence import sequence_diagram
+from flowdoc.site.sequence import phase_diagrams, sequence_diagram
 from flowdoc.site.views.links import SourceLinks
 
 
@@ -28,12 +28,12 @@ def collect_site_data(scan, model, flows: Mapping[str, object], source_url: str 
     problems: list[Problem] = list(getattr(model, "problems", []) or [])
     by_name = {cmd.name: cmd for cmd in model.commands}
     flow_dicts: dict[str, dict] = {}
-    diagrams: dict[str, str] = {}
+    diagrams: dict[str, list[dict]] = {}
     t = time.perf_counter()
     for name, flow in flows.items():
         flow_dicts[name] = flow.as_dict() if hasattr(flow, "as_dict") else flow
         try:
-            diagrams[name] = sequence_diagram(flow)
+            diagrams[name] = phase_diagrams(flow)
         except Exception as exc:  # one API's diagram must not sink the site
             cmd = by_name.get(name)
             problems.append(Problem(cmd.file if cmd else "flowdoc", cmd.line if cmd else 0, "diagram-error",

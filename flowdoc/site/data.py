@@ -14,7 +14,7 @@ class SiteData:
 
     model: dict
     flows: dict[str, dict] = field(default_factory=dict)  # api name -> Flow.as_dict()
-    diagrams: dict[str, str] = field(default_factory=dict)  # api name -> mermaid text
+    diagrams: dict[str, list[dict]] = field(default_factory=dict)  # api name -> phase_diagrams()
     packages: list[dict] = field(default_factory=list)  # from flowdoc.read.packaging
     http_repositories: list[dict] = field(default_factory=list)
     links: SourceLinks = field(default_factory=SourceLinks)

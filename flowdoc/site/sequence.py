@@ -1,7 +1,15 @@
 """Mermaid sequence diagrams of request flows: participants are classes, messages are calls.
 
 ``sequence_diagram(flow, max_participants=12, max_messages=40) -> str`` takes a
-:class:`~flowdoc.analyze.flows.Flow` or its ``as_dict()``.
+:class:`~flowdoc.analyze.flows.Flow` or its ``as_dict()``; :func:`phase_diagrams` draws one
+smaller diagram per phase of the request instead, so that each stays readable at page width.
+
+Phases: a step that crosses a hand-off (:func:`flowdoc.analyze.handoffs.crossed_by`: the async
+job today; the work-job, agent and message-bus rules are more of the same) is a boundary. The phase that hands off ends with the
+hand-off arrow; what runs behind it is the next phase, drawn on its own.
+
+Calls of a class to itself and calls into DAO classes are not drawn (what they call still is,
+from the class that made them): on real flows they were most of the arrows and said little.
 
 The framework path (servlet -> API server -> dispatcher chain -> job manager) is the same for
 every API, so it is drawn collapsed: the entry, at most one message into each framework class
@@ -25,6 +33,9 @@ FRAMEWORK_CLASSES = 5  # framework classes drawn at most (fewer when max_partici
 _ANONYMOUS = re.compile(r"\$\d+(?=$|\$)")
 _TRIVIAL = re.compile(r"^(get|is|has)[A-Z_]\w*$")
 _PLUMBING = frozenset({"toString", "hashCode", "equals", "name", "ordinal", "valueOf", "values", "current"})
+_DAO = re.compile(r"Dao(Impl|Base)?$")
+PHASE_TITLES = {"request": "HTTP request thread", "async": "Job thread (the asynchronous job)"}
+PHASE_LIMITS = {"max_participants": 7, "max_messages": 30}  # fits a 1400 px window at 11 px text or more
 
 
 def _simple(cls: str) -> str:
@@ -51,6 +62,37 @@ def _is_trivial(node: str) -> bool:
     name = _method_name(node)
     no_args = node.endswith("()")
     return (no_args and bool(_TRIVIAL.match(name))) or name in _PLUMBING
+
+
+def _is_dao(node: str) -> bool:
+    return bool(_DAO.search(_simple(_participant(node))))
+
+
+def _is_boundary(step: dict) -> bool:
+    return crossed_by(step) is not None
+
+
+def split_phases(steps: list[dict], kind: str = "request") -> list[tuple[str, list[dict]]]:
+    """(kind, steps) of each phase, in flow order: the first keeps each boundary step as a leaf
+    (the hand-off), each boundary's subtree is a phase of its own, rebased to depth 0."""
+    own: list[dict] = []
+    later: list[tuple[str, list[dict]]] = []
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        if i == 0 or not _is_boundary(step):
+            own.append(step)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(steps) and steps[end]["depth"] > step["depth"]:
+            end += 1
+        own.append(step)
+        base = step["depth"]
+        sub = [{**s, "depth": s["depth"] - base} for s in steps[i:end]]
+        later.extend(split_phases(sub, crossed_by(step).kind))
+        i = end
+    return [(kind, own), *later]
 
 
 def _relative_depths(steps: list[dict]) -> list[int | None]:
@@ -116,8 +158,10 @@ def _plan(steps, rel, parents, drawn: set[int], kept_framework: set[str]):
         if parent is None:
             continue
         caller = _participant(steps[parent]["node"])
+        if caller == callee and not _is_boundary(step):
+            continue  # a call inside one class: what it calls is drawn from the class itself
         if rel[i] is None and not crossed_by(step):
-            if caller == callee or (on_job_thread, callee) in seen_framework:
+            if (on_job_thread, callee) in seen_framework:
                 continue
             seen_framework.add((on_job_thread, callee))
         messages.append((caller, callee, i))
@@ -125,9 +169,37 @@ def _plan(steps, rel, parents, drawn: set[int], kept_framework: set[str]):
 
 
 def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -> str:
-    """Mermaid ``sequenceDiagram`` text for a flow."""
+    """Mermaid ``sequenceDiagram`` text for a whole flow."""
     data = flow.as_dict() if hasattr(flow, "as_dict") else flow
-    steps: list[dict] = data.get("steps") or []
+    return _diagram(data.get("steps") or [], data.get("api"), max_participants, max_messages)
+
+
+def phase_diagrams(flow, max_participants: int = PHASE_LIMITS["max_participants"],
+                   max_messages: int = PHASE_LIMITS["max_messages"]) -> list[dict]:
+    """One diagram a phase: ``[{"kind", "title", "diagram", "participants", "calls", "drawn"}]``
+    (calls: the phase's steps, drawn: its arrows), the request thread first; each phase within
+    the limits on its own."""
+    data = flow.as_dict() if hasattr(flow, "as_dict") else flow
+    phases = split_phases(data.get("steps") or []) if data.get("steps") else []
+    out = []
+    for n, (kind, steps) in enumerate(phases, 1):
+        title = PHASE_TITLES.get(kind, f"After the {kind.replace('_', ' ')} hand-off")
+        # no title and no "not drawn" note inside: the page says both, and a long note over the
+        # first participant made the drawing wider than the page
+        text = _diagram(steps, None, max_participants, max_messages,
+                        next_phase=n + 1 if n < len(phases) else None, note_hidden=False)
+        drawn = sum(1 for line in text.splitlines() if "->>" in line or "-)" in line)
+        out.append({"kind": kind, "title": title, "diagram": text, "participants": _participant_names(text),
+                    "calls": len(steps) - 1, "drawn": drawn})
+    return out
+
+
+def _participant_names(text: str) -> list[str]:
+    return [line.split(" as ", 1)[1] for line in text.splitlines() if line.startswith("    participant ")]
+
+
+def _diagram(steps: list[dict], title: str | None, max_participants: int, max_messages: int,
+             next_phase: int | None = None, note_hidden: bool = True) -> str:
     rel = _relative_depths(steps)
     parents = _parents(steps)
     framework_budget = max(3, min(FRAMEWORK_CLASSES, max_participants // 2))
@@ -162,6 +234,8 @@ def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -
             leaf = i + 1 >= len(steps) or steps[i + 1]["depth"] <= step["depth"]
             if parents[i] not in drawn or (leaf and _is_trivial(step["node"])) or step.get("repeat") and rel[i] > 1:
                 continue
+            if _is_dao(step["node"]):
+                continue
             trial = drawn | {i}
             messages = _plan(steps, rel, parents, trial, kept_framework)
             classes = {c for m in messages for c in m[:2]}
@@ -182,29 +256,45 @@ def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -
     alias = {cls: f"P{n}" for n, cls in enumerate(participants)}
 
     lines = ["sequenceDiagram"]
-    title = data.get("api")
     if title:
         lines.append(f"    title {title}")
     for cls in participants:
         lines.append(f"    participant {alias[cls]} as {_simple(cls)}")
     drawn_count = 0
+    # the same call between the same two classes is one arrow with a count (checkAccess() x3)
+    times: dict[tuple, int] = {}
+    for caller, callee, i in messages:
+        key = (caller, callee, _method_label(steps[i]["node"]))
+        times[key] = times.get(key, 0) + 1
+    done: set[tuple] = set()
     for caller, callee, i in messages:
         if caller not in alias or callee not in alias:
             continue
         step = steps[i]
         label = _method_label(step["node"])
-        if step.get("repeat"):
-            label += " (again)"
+        key = (caller, callee, label)
         handoff = crossed_by(step)
-        if handoff is not None:  # a hand-off (flowdoc.analyze.handoffs): its note over an async arrow
-            over = alias[caller] if caller == callee else f"{alias[caller]},{alias[callee]}"
-            lines.append(f"    Note over {over}: {handoff.note}")
-            lines.append(f"    {alias[caller]}-){alias[callee]}: {label}")
+        if handoff is None:
+            if key in done:
+                drawn_count += 1
+                continue
+            done.add(key)
+            if times[key] > 1:
+                label += f" x{times[key]}"
+            elif step.get("repeat"):
+                label += " (again)"
+        if handoff is not None:  # a hand-off (flowdoc.analyze.handoffs): an async arrow
+            if next_phase is not None:  # the arrow says where the story goes on (no wide note)
+                lines.append(f"    {alias[caller]}-){alias[callee]}: {label}: {handoff.kind}, on in diagram {next_phase}")
+            else:
+                over = alias[caller] if caller == callee else f"{alias[caller]},{alias[callee]}"
+                lines.append(f"    Note over {over}: {handoff.note}")
+                lines.append(f"    {alias[caller]}-){alias[callee]}: {label}")
         else:
             lines.append(f"    {alias[caller]}->>{alias[callee]}: {label}")
         drawn_count += 1
     hidden = len(steps) - 1 - drawn_count
-    if hidden > 0 and participants:
-        lines.append(f"    Note over {alias[participants[0]]}: framework hops collapsed, {hidden} more calls"
-                     " not drawn (see the text flow)")
+    if hidden > 0 and participants and note_hidden:
+        lines.append(f"    Note over {alias[participants[0]]}: {hidden} more calls not drawn: framework hops, "
+                     "calls within a class, DAO calls (see the call tree)")
     return "\n".join(lines) + "\n"

@@ -134,14 +134,14 @@ def test_search_api_open_page_and_flow(page):
     svg = page.locator(".flowdoc-mermaid-svg svg").first
     svg.wait_for(timeout=20_000)
     text = page.evaluate("el => el.textContent", svg.element_handle())
-    assert "ApiServer" in text and "DeployInstanceCmd" in text
+    assert "ApiServlet" in text and "DeployInstanceCmd" in text
     assert page.locator("pre.flowdoc-mermaid-error").count() == 0
     assert not page.locator("pre.flowdoc-mermaid").first.is_visible()  # the source gave way to the drawing
     # switching to the dark scheme draws the diagram again
     page.locator("label.md-header__button[for^='__palette']").first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.wait_for_timeout(1000)
-    assert page.locator(".flowdoc-mermaid-svg svg").count() == 1
+    assert page.locator(".flowdoc-mermaid-svg svg").count() == 2  # one diagram a phase, each drawn once
     assert not page.locator("pre.flowdoc-mermaid").first.is_visible()
     # a hop opens to show its source lines
     hop = page.locator(".flowdoc-calltree details").first
@@ -180,4 +180,26 @@ def test_flow_diagram_fits_the_page_and_shows_natural_size_on_request(page):
     button.click()
     assert button.inner_text() == "Fit to width"
     assert abs(svg.bounding_box()["width"] - natural) < 2 and natural >= fitted
+    assert page.blocked == [], page.blocked
+
+
+RENDERED_TEXT = """() => Array.from(document.querySelectorAll('.flowdoc-mermaid-svg svg')).map(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    let least = Infinity;
+    svg.querySelectorAll('text').forEach(t => {
+        if (t.textContent.trim()) least = Math.min(least, parseFloat(getComputedStyle(t).fontSize) * scale);
+    });
+    return least;
+})"""
+
+
+def test_flow_diagrams_one_a_phase_with_text_of_11_px_or_more(page):
+    """At 1400 px wide every phase's diagram is drawn with its text at 11 px or more, as rendered."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(page.base + "/flows/deployInstance.html")
+    page.locator(".flowdoc-mermaid-svg svg").nth(1).wait_for(timeout=20_000)
+    headings = [h.rstrip("¶") for h in page.locator("article h3").all_inner_texts()]
+    assert headings[:2] == ["1. HTTP request thread", "2. Job thread (the asynchronous job)"], headings
+    sizes = page.evaluate(RENDERED_TEXT)
+    assert len(sizes) == 2 and min(sizes) >= 11, sizes
     assert page.blocked == [], page.blocked

@@ -12,14 +12,14 @@ from flowdoc.site.pages import PAGE_LIMIT, link_api_names, render_pages
 from flowdoc.site.views.api import example_response, field_row
 from flowdoc.site.views.common import async_kind, build_indexes, response_key, slug
 from flowdoc.site.views.links import SourceLinks
-from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
+from tests.site_fixtures import PHASES, fixture_flow, fixture_model, write_sources
 
 
 @pytest.fixture()
 def pages(tmp_path):
     write_sources(tmp_path)
     data = SiteData(model=fixture_model(), flows={"launchRocket": fixture_flow()},
-                    diagrams={"launchRocket": DIAGRAM}, links=SourceLinks(root=tmp_path))
+                    diagrams={"launchRocket": PHASES}, links=SourceLinks(root=tmp_path))
     return render_pages(data)
 
 
@@ -38,8 +38,8 @@ def test_home_counts(pages):
 
 def test_api_page_parameter_rows_and_examples(pages):
     page = pages["api/launchRocket.md"]
-    assert '| <code title="declared in x">padid</code> | uuid | yes | pad to launch from |  | <code>PadResponse</code> ' \
-           "([<code>listPads</code>](listPads.md)) |" in page
+    assert '| <code title="declared in x">padid</code> | uuid | yes | pad to launch from |  | ' \
+           '<code class="flowdoc-entity">Pad<wbr>Response</code> ([<code>listPads</code>](listPads.md)) |' in page
     assert '| <code title="declared in x">payload</code> | map | yes | cargo &#124; weight |' in page
     assert "command=launchRocket&amp;padid=...&amp;payload[0].key=value&amp;response=json" in page
     assert '"launchrocketresponse"' in page and '"jobid"' in page
@@ -63,8 +63,22 @@ def test_list_api_example_response_has_count_and_items(pages):
 
 
 def test_nested_response_linked(pages):
-    assert "| <code>pad</code> | <code>PadResponse</code> ([<code>listPads</code>](listPads.md)) |" \
-        in pages["api/launchRocket.md"]
+    assert '| <code>pad</code> | <code class="flowdoc-entity">Pad<wbr>Response</code> ' \
+           '([<code>listPads</code>](listPads.md)) |' in pages["api/launchRocket.md"]
+
+
+def test_required_parameters_come_first(pages):
+    page = pages["api/launchRocket.md"]
+    rows = [line.split(">", 2)[1].split("<")[0] for line in page.splitlines() if line.startswith('| <code title="declared')]
+    assert rows == ["padid", "payload", "name"]  # padid and payload are required; then the rest by name
+
+
+def test_entity_names_break_only_between_words():
+    from flowdoc.site.views.common import entity_code
+
+    assert entity_code("AffinityGroupResponse") == \
+        '<code class="flowdoc-entity">Affinity<wbr>Group<wbr>Response</code>'
+    assert "<b>" not in entity_code("X<b>Y")
 
 
 def test_index_grouped_by_category(pages):
@@ -158,7 +172,8 @@ def test_nested_response_fields_in_skeleton_and_table():
     assert body == {"listthingsresponse": {"count": 1, "thing": [{"nic": [{"ip": "string"}]}]}}
     idx = build_indexes({"commands": [cmd, {"name": "listNics", "response": "p.NicResponse"}]})
     row = field_row(cmd["response_fields"][0], idx, "")
-    assert row["nested"] == "set of <code>NicResponse</code> ([<code>listNics</code>](listNics.md))"
+    assert row["nested"] == ('set of <code class="flowdoc-entity">Nic<wbr>Response</code> '
+                             "([<code>listNics</code>](listNics.md))")
     assert row["children"][0]["name"] == "ip"
 
 

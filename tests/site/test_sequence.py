@@ -9,7 +9,7 @@ import pytest
 from flowdoc.analyze.callgraph import build_call_graph
 from flowdoc.analyze.flows import build_flow
 from flowdoc.analyze.symbols import build_symbol_index
-from flowdoc.site.sequence import sequence_diagram
+from flowdoc.site.sequence import phase_diagrams, sequence_diagram, split_phases
 from tests.callgraph_fixture import FILES
 from tests.helpers import scan_java_tree
 
@@ -87,7 +87,7 @@ def test_framework_is_collapsed_and_the_budget_goes_to_services(flows):
     for part in (into[:hand_off], into[hand_off + 1:]):
         for cls in framework:
             assert part.count(cls) <= 1, (cls, text)
-    assert "framework hops collapsed" in text
+    assert "more calls not drawn: framework hops" in text
     assert ";" not in text  # mermaid reads ';' as the end of a statement
 
 
@@ -99,5 +99,60 @@ def test_a_getter_that_calls_a_service_is_drawn_with_what_it_calls(tmp_path):
     command = SimpleNamespace(name="tunePump", class_name="org.acme.api.command.TunePumpCmd", isasync=False,
                               async_create=False)
     text = sequence_diagram(build_flow(command, build_call_graph(scan, index), index))
-    assert "getOwner()" in text and "startPump()" in text
+    # getOwner() is a call of the command to itself: not drawn, what it calls is, from the command
+    assert "getOwner()" not in text and "startPump()" in text
     assert "PumpManagerImpl" in participants(text)
+
+
+def test_phases_split_at_the_hand_off(flows):
+    phases = phase_diagrams(flows["create"])
+    assert [p["kind"] for p in phases] == ["request", "async"]
+    request, job = (p["diagram"] for p in phases)
+    assert "create()" in request and "execute()" not in request
+    assert "-)" in request and ": async, on in diagram 2" in request  # ends with the hand-off
+    assert "execute()" in job and "startPump()" in job and "create()" not in job
+    assert "title" not in job and "not drawn" not in job  # the page has both
+    assert 0 < phases[1]["drawn"] <= phases[1]["calls"]
+    for phase in phases:
+        assert len(phase["participants"]) <= 7
+    assert [p["kind"] for p in phase_diagrams(flows["list"])] == ["request"]
+
+
+def test_split_phases_cuts_at_every_hand_off_nested_ones_too():
+    steps = [{"depth": 0, "kind": "entry", "node": "a.A.m()"}, {"depth": 1, "kind": "call", "node": "a.B.m()"},
+             {"depth": 2, "kind": "async", "async": True, "node": "a.C.m()"},
+             {"depth": 3, "kind": "call", "node": "a.D.m()"},
+             {"depth": 4, "kind": "async", "async": True, "node": "a.E.m()"},
+             {"depth": 5, "kind": "call", "node": "a.F.m()"}, {"depth": 1, "kind": "call", "node": "a.G.m()"}]
+    phases = split_phases(steps)
+    assert [(k, [s["node"][2] for s in ss]) for k, ss in phases] == [
+        ("request", ["A", "B", "C", "G"]), ("async", ["C", "D", "E"]), ("async", ["E", "F"])]
+    assert [s["depth"] for s in phases[2][1]] == [0, 1]
+    # a step of an edge kind that is no hand-off rule's stays in its phase
+    assert len(split_phases([steps[0], {"depth": 1, "kind": "dispatch", "node": "a.B.m()"}])) == 1
+
+
+def test_self_calls_and_dao_calls_are_not_drawn():
+    steps = [{"depth": 0, "kind": "entry", "node": "w.Servlet.handle()"},
+             {"depth": 1, "kind": "dispatch", "node": "c.DoCmd.execute()"},
+             {"depth": 2, "kind": "inject", "node": "s.ServiceImpl.work(long)"},
+             {"depth": 3, "kind": "call", "node": "s.ServiceImpl.check(long)"},
+             {"depth": 4, "kind": "inject", "node": "o.OtherImpl.go(long)"},
+             {"depth": 3, "kind": "inject", "node": "d.ThingDaoImpl.findById(long)"}]
+    text = sequence_diagram({"api": "doIt", "steps": steps})
+    assert "work()" in text and "go()" in text
+    assert "check()" not in text and "findById()" not in text
+    alias = {line.split()[1]: line.split(" as ", 1)[1] for line in text.splitlines() if "participant " in line}
+    go = next(line for line in text.splitlines() if "go()" in line).strip()
+    assert alias[go.split("->>")[0]] == "ServiceImpl"  # drawn from the class that made the self-call
+
+
+def test_the_same_call_between_two_classes_is_one_arrow_with_a_count():
+    steps = [{"depth": 0, "kind": "entry", "node": "w.Servlet.handle()"},
+             {"depth": 1, "kind": "dispatch", "node": "c.DoCmd.execute()"},
+             {"depth": 2, "kind": "inject", "node": "s.ServiceImpl.work(long)"},
+             *({"depth": 3, "kind": "inject", "node": "a.AccountImpl.checkAccess(long)"} for _ in range(3)),
+             {"depth": 3, "kind": "inject", "node": "o.OtherImpl.go(long)"}]
+    text = sequence_diagram({"api": "doIt", "steps": steps})
+    assert text.count("checkAccess()") == 1 and "checkAccess() x3" in text
+    assert text.index("checkAccess() x3") < text.index("go()")

@@ -22,7 +22,7 @@ from flowdoc.site.build import config, staging
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.links import SourceLinks
 from tests.conftest import build_sample_site
-from tests.site_fixtures import DIAGRAM, fixture_flow, fixture_model, write_sources
+from tests.site_fixtures import PHASES, fixture_flow, fixture_model, write_sources
 
 
 class _Scan:
@@ -35,7 +35,7 @@ class _Scan:
 def _collector(root: Path, model: dict | None = None):
     def collect(scan, source_url, progress=None, timings=None, cache_dir=None):
         data = SiteData(model=model or fixture_model(), flows={"launchRocket": fixture_flow()},
-                        diagrams={"launchRocket": DIAGRAM}, links=SourceLinks(root=root, url=source_url))
+                        diagrams={"launchRocket": PHASES}, links=SourceLinks(root=root, url=source_url))
         return data, []
     return collect
 
@@ -317,7 +317,7 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
     assert "https://github.com/apache/cloudstack/blob/4.22.0.0/api/src/main/java/org/apache/cloudstack/api/" \
            "command/" in page
     flow = (out / "flows" / "deployVirtualMachine.html").read_text()
-    for participant in ("ApiServer", "ApiDispatcher", "DeployVMCmd", "AsyncJobManagerImpl"):
+    for participant in ("ApiServlet", "ApiDispatcher", "DeployVMCmd", "AsyncJobManagerImpl"):
         assert f"<code>{participant}</code>" in flow
     assert "UserVmManagerImpl" in flow
     life = _text((out / "lifecycle.html").read_text())

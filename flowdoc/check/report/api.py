@@ -77,7 +77,7 @@ def render_markdown(model: ApiModel, commands: list[ApiCommand]) -> str:
             lines.append("")
         if c.params:
             lines += ["| Parameter | Type | Required | Description | Since |", "|---|---|---|---|---|"]
-            for p in c.params:
+            for p in sorted(c.params, key=lambda p: not p.required):  # required first, then by name
                 ptype = p.type + (f" of {p.collection_type}" if p.collection_type else "")
                 note = "" if p.expose else " (not exposed)"
                 lines.append(f"| `{p.name}` | {ptype} | {'yes' if p.required else 'no'} | "

@@ -138,7 +138,8 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
     kind = async_kind(cmd, flow)
     links = data.links
     params = []
-    for p in cmd.get("params", []):
+    # required parameters first, as CloudStack's own API docs list them (else alphabetical)
+    for p in sorted(cmd.get("params", []), key=lambda p: not p.get("required")):
         related = [related_links(simple_name(r), idx, "") for r in p.get("related", []) or []]
         declared = simple_name(p.get("declared_in")) if p.get("declared_in") else ""
         name_html = Markup(f'<code title="declared in {attr(declared)}">{md_escape(p.get("name", ""))}</code>') \

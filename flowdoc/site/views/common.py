@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from flowdoc.check.report.escape import md_escape
 from flowdoc.site.views.markup import code
 
 _SLUG_BAD = re.compile(r"[^A-Za-z0-9_.-]")
@@ -78,14 +79,24 @@ def api_link(name: str, prefix: str = "") -> Markup:
     return Markup(f"[{code(name)}]({prefix}{slug(name)}.md)")
 
 
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def entity_code(entity: str) -> Markup:
+    """A class name that a narrow column breaks only between its words (AffinityGroup|Response),
+    never inside one (the stylesheet keeps ``flowdoc-entity`` from breaking anywhere else)."""
+    parts = [md_escape(p) for p in _WORD_START.split(entity)]
+    return Markup(f'<code class="flowdoc-entity">{"<wbr>".join(parts)}</code>')
+
+
 def related_links(entity: str, idx: Indexes, prefix: str) -> Markup:
     """The entity's class name linked to the APIs that list it (else those returning it)."""
     apis = idx.listing.get(entity) or idx.returning.get(entity) or []
     if not apis:
-        return code(entity)
+        return entity_code(entity)
     shown = ", ".join(api_link(a, prefix) for a in apis[:3])
     more = f" +{len(apis) - 3}" if len(apis) > 3 else ""
-    return Markup(f"{code(entity)} ({shown}{more})")
+    return Markup(f"{entity_code(entity)} ({shown}{more})")
 
 
 def node_label(node: dict | None, node_id: str) -> str:

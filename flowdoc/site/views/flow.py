@@ -1,9 +1,8 @@
-"""The view of one flow page: the diagram and the call tree with source excerpts."""
+"""The view of one flow page: a diagram a phase and the call tree with source excerpts."""
 
 from __future__ import annotations
 
 import html
-import re
 
 from markupsafe import Markup
 
@@ -13,16 +12,6 @@ from flowdoc.site.views.links import SourceLinks, snippet_html
 from flowdoc.site.views.markup import attr
 
 SNIPPET_LINES = 40  # source lines shown for one hop before "... more lines"
-
-
-def participants(diagram: str) -> list[str]:
-    """Participant names declared in a mermaid sequence diagram."""
-    found = []
-    for line in diagram.splitlines():
-        m = re.match(r"\s*(participant|actor)\s+(\S+)(?:\s+as\s+(.+))?", line)
-        if m:
-            found.append((m.group(3) or m.group(2)).strip())
-    return found
 
 
 def _short_label(label: str, limit: int = 40) -> str:
@@ -117,12 +106,12 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
 
 def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 120_000, max_steps: int | None = None) -> dict:
     flow = data.flows.get(cmd["name"], {})
-    diagram = data.diagrams.get(cmd["name"], "")
+    phases = data.diagrams.get(cmd["name"], [])
     nodes = flow.get("nodes", [])
     files = sorted({n.get("file") for n in nodes if n.get("file")})
     return {
         "name": cmd["name"], "slug": slug(cmd["name"]), "kind": async_kind(cmd, flow),
-        "class": cmd.get("class", ""), "diagram": diagram, "participants": participants(diagram),
+        "class": cmd.get("class", ""), "phases": phases,
         "calltree": Markup(call_tree_html(flow, data.links, snippet_budget, max_steps=max_steps)) if flow else Markup(""),
         "steps": len(flow.get("steps", [])), "nodes": len(nodes), "edges": len(flow.get("edges", [])),
         "unresolved": flow.get("unresolved", 0),

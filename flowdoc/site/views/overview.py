@@ -82,9 +82,7 @@ def lifecycle_view(data: SiteData, idx: Indexes) -> dict:
                 try:
                     view["diagram"] = data.diagram_fn(pick, max_participants=7, max_messages=18)
                 except Exception:  # a diagram is an illustration here; the path list still explains
-                    view["diagram"] = data.diagrams.get(pick, "")
-            else:
-                view["diagram"] = data.diagrams.get(pick, "")
+                    view["diagram"] = ""
         view.setdefault("handoff", "")
         sections.append(view)
     return {"sections": sections, "mermaid": data.mermaid}

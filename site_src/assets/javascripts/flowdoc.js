@@ -5,6 +5,19 @@
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.slice(0, here.lastIndexOf("/") + 1);
   var counter = 0;
+  // Scaled to the page width, diagram text must not end up below MIN_TEXT px: a wider diagram
+  // keeps that size and scrolls sideways instead.
+  var FONT = 14;
+  var MIN_TEXT = 11.5;
+
+  function smallestFont(svg) {
+    var least = Infinity;
+    svg.querySelectorAll("text").forEach(function (t) {
+      var size = parseFloat(window.getComputedStyle(t).fontSize);
+      if (t.textContent.trim() && size > 0 && size < least) least = size;
+    });
+    return least === Infinity ? FONT : least;
+  }
 
   function dark() {
     return document.body && document.body.getAttribute("data-md-color-scheme") === "slate";
@@ -15,7 +28,7 @@
       startOnLoad: false,
       securityLevel: "strict",
       theme: dark() ? "dark" : "default",
-      sequence: { useMaxWidth: false, wrap: false, actorFontSize: 14, messageFontSize: 14, noteFontSize: 13 },
+      sequence: { useMaxWidth: false, wrap: false, actorFontSize: FONT, messageFontSize: FONT, noteFontSize: FONT },
       flowchart: { useMaxWidth: false },
     });
   }
@@ -35,6 +48,7 @@
       svg.style.maxWidth = "";
       svg.style.width = "";
       svg.style.height = "";
+      svg.style.minWidth = Math.ceil(w * MIN_TEXT / smallestFont(svg)) + "px";
     } catch (e) { /* not displayed yet: keep mermaid's size */ }
     // scaled to the page width by default; one click shows it at its natural size (scrolls)
     var parent = div.parentElement;
