@@ -203,3 +203,38 @@ def test_flow_diagrams_one_a_phase_with_text_of_11_px_or_more(page):
     sizes = page.evaluate(RENDERED_TEXT)
     assert len(sizes) == 2 and min(sizes) >= 11, sizes
     assert page.blocked == [], page.blocked
+
+
+def test_search_works_from_file_url_and_the_api_page_comes_first(served_site, tmp_path):
+    """Opened as file:// (as the README says), the search box is there and finds deployInstance
+    first; the snippet starts with the API's description, not its facts table."""
+    from playwright.sync_api import sync_playwright
+
+    _, out = served_site
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
+            headless=True, args=CHROMIUM_ARGS)
+        blocked: list[str] = []
+
+        def only_files(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_files)
+        try:
+            pg = context.new_page()
+            pg.goto((out / "index.html").as_uri())
+            link = _search(pg, "deployInstance", "api/deployInstance.html")
+            first = pg.locator(".md-search-result__item").first
+            assert "api/deployInstance.html" in (first.locator("a").first.get_attribute("href") or "")
+            snippet = first.inner_text()
+            assert "Creates and starts a new virtual instance." in snippet and "Category" not in snippet, snippet
+            link.click()
+            pg.wait_for_url("**/api/deployInstance.html*")
+            assert blocked == [], blocked
+        finally:
+            context.close()

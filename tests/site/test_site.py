@@ -85,6 +85,14 @@ def test_fixture_site_builds_strict_and_escapes(tree, tmp_path):
     # the search index knows the API and its parameter names
     index = (out / "search" / "search_index.json").read_text()
     assert "launchRocket" in index and "padid" in index
+    # search from file://: the index inlined into a script, the worker shim local, no CDN
+    assert (out / "search" / "search_index.js").read_text().startswith("var __index = ")
+    assert '<script src="../assets/javascripts/iframe-worker.js"' in page and "unpkg.com" not in page
+    if site.find_iframe_worker():
+        assert (out / site.IFRAME_WORKER_TARGET).stat().st_size > 500
+    # the snippet of the API's page is its description: badges and facts table are left out
+    docs = {d["location"]: d["text"] for d in json.loads(index)["docs"]}
+    assert docs["api/launchRocket.html"] == "<p>Launches a rocket from a pad.</p>"
 
 
 def test_unchanged_rebuild_skips_mkdocs_and_rewrites_nothing(tree, tmp_path):

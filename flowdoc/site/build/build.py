@@ -27,9 +27,11 @@ from flowdoc import __version__
 from flowdoc.model.problems import InputError, Problem
 from flowdoc.site.build.config import (
     HOOKS_FILE,
+    IFRAME_WORKER_TARGET,
     MERMAID_TARGET,
     PACKAGE_DIR,
     config_file,
+    find_iframe_worker,
     find_mermaid,
     make_nav,
     run_mkdocs,
@@ -171,6 +173,13 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
         KeptData.save(base, data)
     if mermaid is not None:
         generated[MERMAID_TARGET] = mermaid.read_bytes()
+    iframe_worker = find_iframe_worker()
+    if iframe_worker is not None:
+        generated[IFRAME_WORKER_TARGET] = iframe_worker.read_bytes()
+    else:
+        result.problems.append(Problem("package.json", 0, "iframe-worker-missing",
+                                       "iframe-worker is not installed (run `npm ci` in the flowdoc checkout): "
+                                       "search works over HTTP only, not from file://"))
 
     files = dict(hand)
     for rel in sorted(set(hand) & set(generated)):

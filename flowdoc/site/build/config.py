@@ -15,6 +15,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[2]  # the flowdoc package
 PROJECT_ROOT = PACKAGE_DIR.parent
 HOOKS_FILE = PACKAGE_DIR / "site" / "hooks.py"  # the mkdocs hooks of every config flowdoc writes
 MERMAID_TARGET = "assets/javascripts/mermaid.min.js"
+IFRAME_WORKER_TARGET = "assets/javascripts/iframe-worker.js"  # the polyfill mkdocs.yml names
 
 # Order of the hand-written guides in the navigation; others follow alphabetically.
 GUIDE_ORDER = ("getting-started.md", "architecture.md", "reading-a-flow.md", "deploy-walkthrough.md",
@@ -53,19 +54,30 @@ def site_src_dir() -> Path:
     return config_file().parent / "site_src"
 
 
-def find_mermaid() -> Path | None:
-    """mermaid's browser bundle from the npm install of package.json (``npm ci``)."""
-    candidates = [os.environ.get("FLOWDOC_MERMAID_JS"),
-                  PROJECT_ROOT / "node_modules/mermaid/dist/mermaid.min.js",
-                  Path.cwd() / "node_modules/mermaid/dist/mermaid.min.js"]
+def find_node_asset(rel: str, env: str) -> Path | None:
+    """A browser bundle from the npm install of package.json (``npm ci``): $``env``, else
+    node_modules/``rel`` of the checkout flowdoc runs from, of the current folder or beside the
+    site configuration."""
+    candidates = [os.environ.get(env), PROJECT_ROOT / "node_modules" / rel, Path.cwd() / "node_modules" / rel]
     try:
-        candidates.append(config_file().parent / "node_modules/mermaid/dist/mermaid.min.js")
+        candidates.append(config_file().parent / "node_modules" / rel)
     except InputError:
         pass
     for cand in candidates:
         if cand and Path(cand).is_file():
             return Path(cand)
     return None
+
+
+def find_mermaid() -> Path | None:
+    """mermaid's browser bundle (draws the diagrams)."""
+    return find_node_asset("mermaid/dist/mermaid.min.js", "FLOWDOC_MERMAID_JS")
+
+
+def find_iframe_worker() -> Path | None:
+    """The iframe-worker shim: lets the search's web worker run from ``file://`` (mkdocs-material's
+    offline plugin names it in ``extra.polyfills`` of mkdocs.yml; without it, no search there)."""
+    return find_node_asset("iframe-worker/shim/index.js", "FLOWDOC_IFRAME_WORKER_JS")
 
 
 def _title_key(rel: str) -> tuple:
