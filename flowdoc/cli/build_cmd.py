@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.cli.common import add_source_options, cache_dir_of, console, load_scan, out
-from flowdoc.model.problems import terminal_safe
+from flowdoc.model.problems import Problem, terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,8 +25,9 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source-url", default=None, metavar="URL",
                         help="prefix of source links, e.g. a repository's blob URL at a commit "
                              "(https://github.com/apache/cloudstack/blob/<sha>); plain paths without it")
-    parser.add_argument("--no-strict", dest="strict", action="store_false",
-                        help="do not fail on mkdocs warnings")
+    parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on mkdocs warnings")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE", help="the project's mkdocs.yml, "
+                        "merged over flowdoc's (default: ./mkdocs.yml if any); site_src/ beside it adds pages")
 
 
 def stages(cache_dir: Path | None):
@@ -36,12 +37,10 @@ def stages(cache_dir: Path | None):
         from flowdoc.analyze.api import build_api_model
         from flowdoc.analyze.callgraph import build_call_graph
         from flowdoc.analyze.flows import build_flow
-        from flowdoc.model.problems import Problem
         from flowdoc.site.collect import collect_site_data
 
         timings, say = (timings if timings is not None else {}), (progress or (lambda _m: None))
-        t = time.perf_counter()
-        say("symbols")
+        t, _ = time.perf_counter(), say("symbols")
         index = build_symbol_index(scan)
         timings["symbols"], t = time.perf_counter() - t, time.perf_counter()
         say("API model")
@@ -72,7 +71,7 @@ def build(args: argparse.Namespace, output: Path):
     with console.status("building the site") as status:
         result = build_site(scan, output, stages(cache_dir_of(args)), source_url=args.source_url, strict=args.strict,
                             progress=lambda m: status.update(f"building the site: {m}"),
-                            force=getattr(args, "force", False))
+                            force=getattr(args, "force", False), config=args.config)
     result.seconds = {"scan": scan_seconds, **result.seconds}
     return result
 

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     from flowdoc.cli.build_cmd import build
     from flowdoc.site.build.build import serve_config
-    from flowdoc.site.build.config import site_src_dir
+    from flowdoc.site.build.config import project_config, site_src_dirs
     from flowdoc.site.build.staging import staging_dir
 
     host, port = parse_dev_addr(args.dev_addr)
@@ -43,12 +43,12 @@ def run(args: argparse.Namespace) -> int:
     previous = _stop_on_sigterm()
     try:
         result = build(args, output)
-        config = serve_config(result.output, result.title)
+        config = serve_config(result.output, result.title, args.config)
         check_port_free(host, port)  # still free after the build?
         console.print(f"serving {result.html_pages} HTML pages on http://{host}:{port}/ (Ctrl-C stops)")
         try:
             serve(config_file=str(config), dev_addr=f"{host}:{port}", livereload=True,
-                  watch=[str(site_src_dir())], strict=False)
+                  watch=[str(s) for s in site_src_dirs(project_config(args.config))], strict=False)
         except OSError as exc:
             raise InputError(f"-a: cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flowdoc.site.build.config import site_src_dir
 from flowdoc.site.build.staging import CALLTREE_SLOT, GENERATED_MANIFEST, KeptData, side_file, stage
 from flowdoc.site.pages import hand_written_pages
 
@@ -31,5 +30,6 @@ def on_pre_build(config, **_kwargs) -> None:  # mkdocs hook (serve only)
         generated = set(json.loads(manifest_path.read_text())["files"])
     except (OSError, ValueError, KeyError):
         return
-    hand = hand_written_pages(site_src_dir(), KeptData.load(base))
+    srcs = [Path(s) for s in config["extra"].get("flowdoc_site_src", [])]
+    hand = hand_written_pages(srcs, KeptData.load(base))
     stage(docs, {k: v for k, v in hand.items() if k not in generated}, keep=generated)

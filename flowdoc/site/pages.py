@@ -139,24 +139,26 @@ def _fragments(data: SiteData) -> dict[str, str]:
     }
 
 
-def hand_written_pages(src: Path, data: SiteData | None) -> dict[str, bytes]:
-    """Every file of ``site_src``; Markdown gets its ``<!-- flowdoc:NAME -->`` markers filled in
-    and backticked API names linked to their pages."""
+def hand_written_pages(srcs: Iterable[Path], data: SiteData | None) -> dict[str, bytes]:
+    """Every file of the ``site_src`` folders (a later folder's page replaces an earlier one's of
+    the same path); Markdown gets its ``<!-- flowdoc:NAME -->`` markers filled in and backticked
+    API names linked to their pages."""
     files: dict[str, bytes] = {}
-    if not src.is_dir():
-        return files
     fragments = _fragments(data) if data is not None else {}
     names = [c["name"] for c in data.model.get("commands", [])] if data is not None else []
-    for path in sorted(src.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
+    for src in srcs:
+        if not src.is_dir():
             continue
-        rel = path.relative_to(src).as_posix()
-        raw = path.read_bytes()
-        if rel.endswith(".md") and data is not None:
-            text = raw.decode("utf-8")
-            text = MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), text)
-            depth = rel.count("/")
-            text = link_api_names(text, names, "../" * depth + "api/")
-            raw = text.encode("utf-8")
-        files[rel] = raw
+        for path in sorted(src.rglob("*")):
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
+                continue
+            rel = path.relative_to(src).as_posix()
+            raw = path.read_bytes()
+            if rel.endswith(".md") and data is not None:
+                text = raw.decode("utf-8")
+                text = MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), text)
+                depth = rel.count("/")
+                text = link_api_names(text, names, "../" * depth + "api/")
+                raw = text.encode("utf-8")
+            files[rel] = raw
     return files

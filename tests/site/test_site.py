@@ -150,7 +150,7 @@ def test_hand_written_pages_markers_and_links(tree, tmp_path, monkeypatch):
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     data, _ = _collector(tree)(None, None)
     data.http_repositories = [r.as_dict() for r in http_repositories(tree)]
-    files = site.hand_written_pages(src, data)
+    files = site.hand_written_pages([src], data)
     faq = files["guides/faq.md"].decode()
     assert "[`listPads`](../api/listPads.md)" in faq
     assert "<code>http&#58;//repo.example/m2</code>" in faq and "https&#58;//repo.example" not in faq
@@ -338,17 +338,45 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
     assert "cloudstack-management" in packaging and "cloudstack-agent" in packaging
 
 
-def test_installed_package_finds_the_checkout_from_the_current_folder(tmp_path, monkeypatch):
-    """After `pip install .` the package is not in the checkout: mkdocs.yml and site_src/ are
-    taken from the current folder."""
-    monkeypatch.setattr(config, "PROJECT_ROOT", tmp_path / "site-packages")
+def test_configuration_and_guides_ship_with_the_package_and_a_project_adds_its_own(tmp_path, monkeypatch):
+    """From any folder: flowdoc's mkdocs.yml and site_src/ come with the package; a project's own
+    mkdocs.yml and site_src/ in the current folder (or --config) are merged over them."""
     monkeypatch.delenv("FLOWDOC_SITE_SRC", raising=False)
-    monkeypatch.chdir(site.PACKAGE_DIR.parent)
-    assert config.config_file() == (site.PACKAGE_DIR.parent / "mkdocs.yml").resolve()
-    assert config.site_src_dir() == (site.PACKAGE_DIR.parent / "site_src").resolve()
-    monkeypatch.chdir(tmp_path)
-    with pytest.raises(InputError, match="mkdocs.yml"):
-        config.config_file()
+    monkeypatch.chdir(tmp_path)  # an unrelated folder
+    assert config.config_file() == config.BUNDLED_CONFIG.resolve()
+    assert config.project_config() is None
+    assert config.site_src_dirs() == [config.BUNDLED_SITE_SRC]
+    assert (config.BUNDLED_SITE_SRC / "guides" / "getting-started.md").is_file()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Our cloud\nextra:\n  team: ops\ntheme:\n  custom_dir: overrides\n"
+                                         "docs_dir: elsewhere\n")
+    (tmp_path / "site_src" / "guides").mkdir(parents=True)
+    project = config.project_config()
+    assert project == (tmp_path / "mkdocs.yml").resolve()
+    assert config.site_src_dirs(project) == [config.BUNDLED_SITE_SRC, (tmp_path / "site_src").resolve()]
+    values = config.project_values(project)
+    assert values["site_name"] == "Our cloud" and values["theme"]["custom_dir"] == str(tmp_path / "overrides")
+    assert "docs_dir" not in values  # flowdoc stages the pages itself
+    with pytest.raises(InputError, match="--config: .*missing.yml"):
+        config.project_config(tmp_path / "missing.yml")
+    (tmp_path / "bad.yml").write_text("site_name: [unclosed\n")
+    with pytest.raises(InputError, match="--config: .*bad.yml"):
+        config.project_values(tmp_path / "bad.yml")
+
+
+def test_a_projects_config_and_pages_extend_flowdocs(tree, tmp_path, monkeypatch):
+    project = tmp_path / "ourcloud"
+    (project / "site_src" / "guides").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Our cloud docs\nextra:\n  team: ops\n")
+    (project / "site_src" / "guides" / "runbook.md").write_text("# Runbook\n\nCall `listPads` first.\n")
+    (project / "site_src" / "guides" / "faq.md").write_text("# Our FAQ\n\nAsk the ops team.\n")
+    monkeypatch.chdir(project)
+    out = tmp_path / "site"
+    result = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    runbook = (out / "guides" / "runbook.html").read_text()
+    assert "Our cloud docs" in runbook and 'href="../api/listPads.html"' in runbook
+    assert "Ask the ops team." in (out / "guides" / "faq.html").read_text()  # the project's page wins
+    assert (out / "guides" / "getting-started.html").is_file()  # flowdoc's own guides are still there
+    assert result.mkdocs_ran
 
 
 def test_refuses_to_replace_a_folder_it_did_not_build(tree, tmp_path):

@@ -34,8 +34,10 @@ from flowdoc.site.build.config import (
     find_iframe_worker,
     find_mermaid,
     make_nav,
+    project_config,
+    project_values,
     run_mkdocs,
-    site_src_dir,
+    site_src_dirs,
     site_title,
     write_config,
 )
@@ -107,10 +109,10 @@ def generated_files(data: SiteData) -> dict[str, bytes]:
     return files
 
 
-def generated_markdown(data: SiteData) -> dict[str, bytes]:
+def generated_markdown(data: SiteData, project: Path | None = None) -> dict[str, bytes]:
     """Every Markdown page of the site built from ``data``: generated and hand-written ones
     (the golden comparison of benchmarks/golden.py captures these)."""
-    files = hand_written_pages(site_src_dir(), data)
+    files = hand_written_pages(site_src_dirs(project), data)
     files.update(generated_files(data))
     return {rel: content for rel, content in files.items() if rel.endswith(".md")}
 
@@ -119,11 +121,15 @@ Collect = Callable[..., tuple[SiteData, list[Problem]]]  # (scan, source_url, pr
 
 
 def build_site(scan, output: Path, collect: Collect, source_url: str | None = None, strict: bool = True,
-               progress: Callable[[str], None] | None = None, force: bool = False) -> BuildResult:
+               progress: Callable[[str], None] | None = None, force: bool = False,
+               config: Path | None = None) -> BuildResult:
     """Render and build the whole site into ``output`` (replaced only on success).
 
     ``collect(scan, source_url, progress=, timings=)`` gathers the site's data; it is called only
-    when the generated pages must be rendered again (tests hand in fixture data)."""
+    when the generated pages must be rendered again (tests hand in fixture data). ``config`` is
+    the project's mkdocs.yml (else ./mkdocs.yml when there is one), merged over flowdoc's own."""
+    project = project_config(config)
+    srcs = site_src_dirs(project)
     output = Path(output).resolve()
     if not output.parent.is_dir():
         raise InputError(f"-o: folder {output.parent} does not exist")
@@ -160,7 +166,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     if reuse:
         say("pages unchanged since the last build")
         generated = {p: (docs / p).read_bytes() for p in manifest["files"]}
-        hand = hand_written_pages(site_src_dir(), kept)
+        hand = hand_written_pages(srcs, kept)
     else:
         data, problems = collect(scan, source_url, progress=say, timings=result.seconds)
         data.mermaid = mermaid is not None
@@ -169,7 +175,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
         say("rendering pages")
         generated = generated_files(data)
         result.seconds["render"] = time.perf_counter() - t
-        hand = hand_written_pages(site_src_dir(), data)
+        hand = hand_written_pages(srcs, data)
         KeptData.save(base, data)
     if mermaid is not None:
         generated[MERMAID_TARGET] = mermaid.read_bytes()
@@ -206,6 +212,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     title = result.title = site_title(scan)
     config_text = json.dumps({"INHERIT": str(config_file()), "nav": nav, "title": title,
                               "root": config_file().read_text(encoding="utf-8"), "strict": strict,
+                              "project": project_values(project),
                               # the hooks mkdocs runs
                               "hooks": hashlib.sha256(HOOKS_FILE.read_bytes()).hexdigest()})
     content_digest = hashlib.sha256(config_text.encode())
@@ -223,7 +230,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
         tmp_site = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
         try:
             cfg_path = base / "mkdocs.yml"
-            write_config(cfg_path, docs, tmp_site, nav, title)
+            write_config(cfg_path, docs, tmp_site, nav, title, project)
             warnings = run_mkdocs(cfg_path, strict=strict)
             for message in warnings:
                 result.problems.append(Problem("mkdocs", 0, "mkdocs-warning", message))
@@ -248,17 +255,17 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     return result
 
 
-def serve_config(output: Path, title: str | None = None) -> Path:
+def serve_config(output: Path, title: str | None = None, config: Path | None = None) -> Path:
     """A config for ``mkdocs serve`` over the staged pages of the site built into ``output``.
 
-    Its hook (:func:`flowdoc.site.hooks.on_pre_build`) copies the hand-written pages of site_src/
-    into the staging folder again before each rebuild, so editing a guide reloads the page."""
+    Its hook (:func:`flowdoc.site.hooks.on_pre_build`) copies the hand-written pages of the
+    site_src folders into the staging folder again before each rebuild, so editing a guide
+    reloads the page."""
+    project = project_config(config)
+    srcs = site_src_dirs(project)
     base = staging_dir(Path(output).resolve())
-    nav = make_nav(sorted(hand_written_pages(site_src_dir(), None)))
+    nav = make_nav(sorted(hand_written_pages(srcs, None)))
     path = base / "serve.yml"
-    config = {"INHERIT": str(config_file()), "docs_dir": str(base / "docs"), "site_dir": str(base / "serve-site"),
-              "nav": nav, "hooks": [str(HOOKS_FILE)], "extra": {"flowdoc_serve": True},
-              **({"site_name": title} if title else {})}
-    path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    write_config(path, base / "docs", base / "serve-site", nav, title, project,
+                 extra={"flowdoc_serve": True, "flowdoc_site_src": [str(s) for s in srcs]})
     return path
-

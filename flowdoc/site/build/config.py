@@ -13,7 +13,10 @@ from flowdoc.model.problems import InputError
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # the flowdoc package
 PROJECT_ROOT = PACKAGE_DIR.parent
-HOOKS_FILE = PACKAGE_DIR / "site" / "hooks.py"  # the mkdocs hooks of every config flowdoc writes
+HOOKS_FILE = PACKAGE_DIR / "site" / "hooks.py"
+# shipped with the package (package data; in the checkout, links to the root mkdocs.yml and site_src/)
+BUNDLED_CONFIG = PACKAGE_DIR / "mkdocs.yml"
+BUNDLED_SITE_SRC = PACKAGE_DIR / "site_src"  # the mkdocs hooks of every config flowdoc writes
 MERMAID_TARGET = "assets/javascripts/mermaid.min.js"
 IFRAME_WORKER_TARGET = "assets/javascripts/iframe-worker.js"  # the polyfill mkdocs.yml names
 
@@ -37,21 +40,73 @@ GENERATED_NAV_AFTER_GUIDES = [
 
 
 def config_file() -> Path:
-    """The root mkdocs.yml: $FLOWDOC_MKDOCS_YML, else the checkout flowdoc runs from (an editable
-    install), else the current folder (``pip install .`` run from the checkout)."""
-    candidates = [os.environ.get("FLOWDOC_MKDOCS_YML"), PROJECT_ROOT / "mkdocs.yml", Path.cwd() / "mkdocs.yml"]
-    for cand in candidates:
-        if cand and Path(cand).is_file():
-            return Path(cand).resolve()
-    raise InputError("the site configuration mkdocs.yml was not found: run flowdoc build from the flowdoc "
-                     "checkout (or set FLOWDOC_MKDOCS_YML)")
+    """The site configuration flowdoc ships (``flowdoc/mkdocs.yml``, package data), or
+    $FLOWDOC_MKDOCS_YML."""
+    path = Path(os.environ.get("FLOWDOC_MKDOCS_YML") or BUNDLED_CONFIG)
+    if not path.is_file():
+        raise InputError(f"the site configuration {path} is missing: reinstall flowdoc (or set FLOWDOC_MKDOCS_YML)")
+    return path.resolve()
 
 
-def site_src_dir() -> Path:
-    """The hand-written pages: $FLOWDOC_SITE_SRC, else site_src/ beside the root mkdocs.yml."""
-    if os.environ.get("FLOWDOC_SITE_SRC"):
-        return Path(os.environ["FLOWDOC_SITE_SRC"])
-    return config_file().parent / "site_src"
+def project_config(explicit: Path | None = None) -> Path | None:
+    """The documented project's own mkdocs.yml, which extends and overrides flowdoc's: ``--config``,
+    else ``mkdocs.yml`` in the current folder (not flowdoc's own, as in the flowdoc checkout)."""
+    if explicit is not None:
+        if not Path(explicit).is_file():
+            raise InputError(f"--config: {explicit} does not exist or is not a file")
+        return Path(explicit).resolve()
+    here = Path.cwd() / "mkdocs.yml"
+    if here.is_file() and not _same(here, config_file()):
+        return here.resolve()
+    return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def site_src_dirs(project: Path | None = None) -> list[Path]:
+    """The hand-written pages, later folders overriding earlier ones page by page: flowdoc's own
+    (package data, or $FLOWDOC_SITE_SRC), then the project's ``site_src/`` beside its mkdocs.yml
+    (or in the current folder without one)."""
+    dirs = [Path(os.environ.get("FLOWDOC_SITE_SRC") or BUNDLED_SITE_SRC)]
+    own = (project.parent if project is not None else Path.cwd()) / "site_src"
+    if own.is_dir() and not any(_same(own, d) for d in dirs) and not _same(own, BUNDLED_SITE_SRC):
+        dirs.append(own.resolve())
+    return dirs
+
+
+_OURS = ("INHERIT", "docs_dir", "site_dir", "nav")  # flowdoc decides these in the staging config
+
+
+def project_values(project: Path | None) -> dict:
+    """The project's mkdocs.yml as plain values to merge over flowdoc's (mkdocs' own loader, so
+    !ENV and INHERIT work); relative paths made absolute, flowdoc's own keys left out."""
+    if project is None:
+        return {}
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(project, "rb") as handle:
+            values = yaml_load(handle) or {}
+    except Exception as exc:  # a YAML or INHERIT error: one line, never a traceback
+        raise InputError(f"--config: {project}: {exc}".splitlines()[0]) from None
+    if not isinstance(values, dict):
+        raise InputError(f"--config: {project}: not a mkdocs configuration (expected a mapping)")
+    values = {k: v for k, v in values.items() if k not in _OURS}
+    theme = values.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        values["theme"] = {**theme, "custom_dir": str(project.parent / theme["custom_dir"])}
+    if isinstance(values.get("hooks"), list):
+        values["hooks"] = [str(project.parent / h) for h in values["hooks"]]
+    try:
+        json.dumps(values)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"--config: {project}: flowdoc merges plain values only ({exc})") from None
+    return values
 
 
 def find_node_asset(rel: str, env: str) -> Path | None:
@@ -127,11 +182,17 @@ def site_title(scan) -> str:
     version = getattr(scan, "version", None)
     return f"{name} {version} — flowdoc" if version else f"{name} — flowdoc"
 
-def write_config(path: Path, docs: Path, site_dir: Path, nav: list, title: str | None = None) -> str:
-    """A staging mkdocs.yml that inherits the root configuration (with flowdoc's hooks)."""
-    config = {"INHERIT": str(config_file()), "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav,
-              **({"site_name": title} if title else {}),
-              "hooks": [str(HOOKS_FILE)], "validation": {"links": {"not_found": "warn"}}}
+def write_config(path: Path, docs: Path, site_dir: Path, nav: list, title: str | None = None,
+                 project: Path | None = None, extra: dict | None = None) -> str:
+    """A staging mkdocs.yml that inherits flowdoc's configuration, with the project's values over
+    it (their site_name wins over ``title``) and flowdoc's hooks."""
+    own = project_values(project)
+    config = {"INHERIT": str(config_file()), **({"site_name": title} if title else {}),
+              "validation": {"links": {"not_found": "warn"}}, **own,
+              "docs_dir": str(docs), "site_dir": str(site_dir), "nav": nav,
+              "hooks": [str(HOOKS_FILE), *own.get("hooks", [])]}
+    if extra:
+        config["extra"] = {**(own.get("extra") or {}), **extra}
     text = json.dumps(config, indent=1) + "\n"  # JSON is YAML
     path.write_text(text, encoding="utf-8")
     return text
