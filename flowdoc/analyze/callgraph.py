@@ -27,18 +27,13 @@ creations and chained calls through declared return types with simple generic su
 from __future__ import annotations
 
 import gc
-import hashlib
-import pickle
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from flowdoc import __version__
 from flowdoc.analyze.handoffs import RULES as HANDOFF_RULES
 from flowdoc.analyze.handoffs import HandoffRule, TreeView
 from flowdoc.analyze.symbols import SymbolIndex
@@ -46,7 +41,6 @@ from flowdoc.model.facts import CallSite, Expr, FieldFacts, MethodFacts, TypeFac
 from flowdoc.model.problems import Problem
 from flowdoc.read.scan import ScanResult, is_test_path
 from flowdoc.read.spring import Injection, SpringContext, load_spring_context
-from flowdoc.store.cache import FACTS_FORMAT, atomic_write_bytes
 
 OBJECT_METHODS = frozenset({"toString", "equals", "hashCode", "getClass", "wait", "notify", "notifyAll",
                             "clone", "finalize"})
@@ -1076,13 +1070,11 @@ def _external_value(recv: JType, member: str, site: CallSite) -> JType | None:
 
 # ------------------------------------------------------------------------------ build
 def build_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None = None,
-                     include_tests: bool = False, cache_dir: Path | str | None = None) -> CallGraph:
+                     include_tests: bool = False) -> CallGraph:
     """Resolve every call site of the tree's main sources into a networkx MultiDiGraph.
 
-    With ``cache_dir`` the built graph is read from / written to a graph cache there (see
-    :func:`load_or_build_call_graph`)."""
-    if cache_dir is not None:
-        return load_or_build_call_graph(scan, index, cache_dir, spring=spring, include_tests=include_tests)
+    Pure: caching the result is the pipeline's job (:mod:`flowdoc.pipeline`), which stores
+    ``graph.graph`` and ``graph.stats`` and rebuilds the rest with :func:`assemble_call_graph`."""
     # Hundreds of thousands of acyclic edge dicts and tuples: the cyclic collector would walk
     # them again and again (a third of the time) and find nothing to free.
     enabled = gc.isenabled()
@@ -1102,91 +1094,12 @@ def _settle_gc(enabled: bool) -> None:
         gc.enable()
 
 
-# ------------------------------------------------------------------------ graph cache
-# Bumped whenever resolution or the graph's shape changes without a release.
-GRAPH_FORMAT = 2
-GRAPH_CACHE_KEEP = 6  # graphs kept per cache directory (a few trees or branches), newest first
-
-
-def graph_cache_key(scan: ScanResult, spring: SpringContext, include_tests: bool = False) -> str:
-    """What a built graph depends on: every file's path and content hash, the Spring beans,
-    flowdoc's version, the facts and graph formats, networkx's and Python's versions."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    digest.update(f"flowdoc {__version__} graph {GRAPH_FORMAT} facts {FACTS_FORMAT} networkx {nx.__version__}"
-                  f" py{sys.version_info.major}.{sys.version_info.minor} tests={include_tests}\n".encode())
-    for facts in sorted(scan.files, key=lambda f: f.path):
-        digest.update(f"{facts.path}\0{facts.sha}\n".encode())
-    digest.update(repr((spring.beans, spring.files, spring.problems)).encode())
-    return digest.hexdigest()
-
-
-def _graph_cache_path(cache_dir: Path | str, key: str) -> Path:
-    return Path(cache_dir) / f"graphs-g{GRAPH_FORMAT}" / f"{key}.pkl"
-
-
-def load_or_build_call_graph(scan: ScanResult, index: SymbolIndex, cache_dir: Path | str | None,
-                             spring: SpringContext | None = None, include_tests: bool = False) -> CallGraph:
-    """:func:`build_call_graph`, reusing a graph built earlier for exactly the same files.
-
-    The graph, its stats and problems are pickled under ``cache_dir/graphs-gN/<key>.pkl``
-    (key: :func:`graph_cache_key`), written atomically; a corrupt or mismatching entry is
-    discarded and rebuilt. ``cache_dir=None`` builds without any cache."""
+def assemble_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None,
+                        graph: nx.MultiDiGraph, stats: CallGraphStats, include_tests: bool = False) -> CallGraph:
+    """A CallGraph around a networkx graph built earlier for the same facts (a cached one):
+    the lookups are rebuilt from the index, which is cheap."""
     if spring is None:
         spring = load_spring_context(scan.root, scan.excluded) if scan.root else SpringContext()
-    if cache_dir is None:
-        return build_call_graph(scan, index, spring, include_tests)
-    key = graph_cache_key(scan, spring, include_tests)
-    path = _graph_cache_path(cache_dir, key)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        cached = _load_cached_graph(path, key)
-        if cached is not None:
-            graph, stats = cached
-            return _assemble(scan, index, spring, include_tests, graph, stats)
-        built = _build(scan, index, spring, include_tests)
-    finally:
-        _settle_gc(enabled)
-    try:
-        atomic_write_bytes(path, pickle.dumps((key, built.graph, built.stats), protocol=pickle.HIGHEST_PROTOCOL))
-        _prune_graph_cache(path.parent, keep=GRAPH_CACHE_KEEP)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-    return built
-
-
-def _prune_graph_cache(directory: Path, keep: int) -> None:
-    """Keep the ``keep`` most recently written graphs (each is tens of MB on a real tree)."""
-    entries = []
-    for entry in directory.glob("*.pkl"):
-        try:
-            entries.append((entry.stat().st_mtime, entry))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, entry in entries[keep:]:
-        entry.unlink(missing_ok=True)
-
-
-def _load_cached_graph(path: Path, key: str) -> tuple[nx.MultiDiGraph, CallGraphStats] | None:
-    try:
-        with open(path, "rb") as handle:
-            stored = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # corrupt or truncated: drop it and build again
-        path.unlink(missing_ok=True)
-        return None
-    if (not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != key
-            or not isinstance(stored[1], nx.MultiDiGraph) or not isinstance(stored[2], CallGraphStats)):
-        path.unlink(missing_ok=True)
-        return None
-    return stored[1], stored[2]
-
-
-def _assemble(scan: ScanResult, index: SymbolIndex, spring: SpringContext, include_tests: bool,
-              graph: nx.MultiDiGraph, stats: CallGraphStats) -> CallGraph:
-    """A CallGraph around a cached networkx graph: lookups rebuilt from the index (cheap)."""
     main = frozenset(fqn for fqn, path in index.file_of.items() if include_tests or not is_test_path(path))
     injection = Injection(index, spring, main)
     resolver = _Resolver(index, injection, main)

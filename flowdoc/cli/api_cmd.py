@@ -10,12 +10,11 @@ from pathlib import Path
 
 from rich.console import Console
 
-from flowdoc.analyze.api import ApiCommand, ApiModel, build_api_model
-from flowdoc.analyze.symbols import build_symbol_index
+from flowdoc.analyze.api import ApiCommand, ApiModel
 from flowdoc.check.report.api import render_markdown, render_table
 from flowdoc.check.report.apidoc_xml import apidoc_xml
 from flowdoc.check.report.listapis import ROLES, listapis
-from flowdoc.cli.common import add_source_options, console, emit, load_scan, out
+from flowdoc.cli.common import add_source_options, console, emit, out, project_of
 from flowdoc.model.problems import InputError
 
 
@@ -52,8 +51,7 @@ def select(model: ApiModel, names: list[str], categories: list[str]) -> list[Api
 
 
 def run(args: argparse.Namespace) -> int:
-    scan = load_scan(args)
-    model = build_api_model(scan, build_symbol_index(scan))
+    model = project_of(args).model
     chosen = select(model, args.name, args.category)
     if (args.name or args.category) and not chosen:
         raise InputError("no API matches " + ", ".join([*args.name, *args.category]))

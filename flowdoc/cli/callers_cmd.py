@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from flowdoc.cli.common import _positive_int, add_source_options, emit
-from flowdoc.cli.flow_cmd import load_graph, suggest
+from flowdoc.cli.common import add_source_options, emit, positive_int, project_of, suggest
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("callers", help="which APIs reach a method, each with one shortest path")
     parser.add_argument("method", help="'pkg.Class#method' (or 'Class#method', 'Class#method(Type,...)')")
     add_source_options(parser)
-    parser.add_argument("--depth", type=_positive_int, default=12, metavar="N",
+    parser.add_argument("--depth", type=positive_int, default=12, metavar="N",
                         help="longest path searched, in calls (default 12)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("-o", "--output", default=None, help="write to FILE instead of stdout")
@@ -29,7 +28,8 @@ def _short(node: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from flowdoc.analyze.flows import find_callers
 
-    scan, index, model, graph = load_graph(args)
+    project = project_of(args)
+    graph = project.graph
     spec = args.method
     cls, sep, method = spec.partition("#")
     if not sep:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if not choices:
             choices = sorted({f"{owner}#{m.name}" for owner, m in graph.methods.values()})
         raise suggest(spec, choices, "method")
-    results = find_callers(targets, graph, index, model.commands, max_depth=args.depth)
+    results = find_callers(targets, graph, project.index, project.model.commands, max_depth=args.depth)
     if args.format == "json":
         text = json.dumps({"method": spec, "targets": targets, "apis": [r.as_dict() for r in results]}, indent=2)
     else:

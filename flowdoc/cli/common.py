@@ -1,11 +1,14 @@
-"""Helpers every verb shares: source options, loading the scan with progress, output."""
+"""Helpers every verb shares: source options, the Project with a scan progress bar, output."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -14,8 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flowdoc.check.report.escape import rich_escape
 from flowdoc.model.problems import InputError, terminal_safe
-from flowdoc.read.scan import ScanResult, scan_tree
-from flowdoc.store.cache import FactsCache, default_cache_dir
+from flowdoc.pipeline import Options, Project
+from flowdoc.store.cache import default_cache_dir
 
 # Messages and progress go to stderr so that stdout stays clean for --format json.
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -41,14 +44,14 @@ def add_source_options(parser: argparse.ArgumentParser, with_source: bool = True
                            help="CloudStack source tree (default: the bundled sample tree)")
     group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files whose relative path matches GLOB (repeatable)")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+    group.add_argument("--jobs", "-j", type=positive_int, default=None, metavar="N",
                        help="parser processes (default: number of cores)")
     group.add_argument("--cache-dir", type=Path, default=None, help="facts cache (default: user cache dir)")
     group.add_argument("--no-cache", action="store_true", help="parse every file, read and write no cache")
     return group
 
 
-def _positive_int(text: str) -> int:
+def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -70,21 +73,64 @@ def cache_dir_of(args: argparse.Namespace) -> Path | None:
     return getattr(args, "cache_dir", None) or default_cache_dir()
 
 
-def load_scan(args: argparse.Namespace, source: Path | None = None) -> ScanResult:
-    """Scan ``source`` (or ``--source``) with a progress bar on a terminal."""
-    root = source if source is not None else source_root(args)
-    cache_dir = cache_dir_of(args)
-    cache = FactsCache(cache_dir) if cache_dir is not None else None
+def project_of(args: argparse.Namespace, source: str | Path | None = None, root_label: str | None = None) -> Project:
+    """The Project of ``source`` (default ``--source``) with the verb's source options, and a
+    progress bar for its scan on a terminal."""
+    options = Options(cache_dir=cache_dir_of(args), jobs=getattr(args, "jobs", None),
+                      excludes=tuple(getattr(args, "exclude", ()) or ()),
+                      use_model_cache=not getattr(args, "no_model_cache", False), progress=progress_bar)
+    return Project(source if source is not None else source_root(args), options, root_label=root_label)
+
+
+def display_root(args: argparse.Namespace) -> str:
+    """The source as the user gave it (relative stays relative, so snapshots are portable)."""
+    return str(args.source) if args.source is not None else "<bundled sample>"
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A scan progress callback drawing a bar on a terminal (stderr), else None."""
     if not console.is_terminal:
-        return scan_tree(root, excludes=args.exclude, jobs=args.jobs, cache=cache)
+        yield None
+        return
     with Progress(TextColumn("scanning {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        task = progress.add_task(str(root), total=None)
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
-        def update(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
 
-        return scan_tree(root, excludes=args.exclude, jobs=args.jobs, cache=cache, progress=update)
+def suggest(name: str, choices: list[str], what: str) -> InputError:
+    """An InputError for an unknown name, with the closest choices."""
+    close = difflib.get_close_matches(name, choices, n=5, cutoff=0.5)
+    if not close:
+        lowered = name.lower()
+        close = [c for c in choices if lowered in c.lower()][:5]
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    return InputError(f"unknown {what} {name!r}{hint}")
+
+
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source-url", default=None, metavar="URL",
+                        help="prefix of source links, e.g. a repository's blob URL at a commit "
+                             "(https://github.com/apache/cloudstack/blob/<sha>); plain paths without it")
+    parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on mkdocs warnings")
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE", help="the project's mkdocs.yml, "
+                        "merged over flowdoc's (default: ./mkdocs.yml if any); site_src/ beside it adds pages")
+
+
+def build_site_for(args: argparse.Namespace, output: Path):
+    """Build the site of ``--source`` into ``output`` (``build`` and ``serve``): scan, then the
+    site build runs the later stages only when the pages must change."""
+    from flowdoc.site.build.build import build_site
+
+    project = project_of(args)
+    scan = project.scan
+    with console.status("building the site") as status:
+        result = build_site(scan, output, project.collect_site, source_url=args.source_url, strict=args.strict,
+                            progress=lambda m: status.update(f"building the site: {m}"),
+                            force=getattr(args, "force", False), config=getattr(args, "config", None))
+    result.seconds = {"scan": project.seconds.get("scan", 0.0), **result.seconds}
+    return result
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -9,8 +9,7 @@ from rich.text import Text
 
 from flowdoc.check import drift
 from flowdoc.check.report import drift as drift_report
-from flowdoc.cli.common import _positive_int, add_source_options, console, out
-from flowdoc.cli.snapshot_cmd import load_side, write_output
+from flowdoc.cli.common import add_source_options, console, emit, out, positive_int, project_of
 from flowdoc.model.problems import terminal_safe
 
 EPILOG = """\
@@ -42,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "markdown", "json", "github"), default="text")
     parser.add_argument("--fail-on", choices=("breaking", "any", "none"), default="breaking",
                         help="exit 1 when changes of this level exist (default: breaking)")
-    parser.add_argument("--max-per-group", type=_positive_int, default=None, metavar="N",
+    parser.add_argument("--max-per-group", type=positive_int, default=None, metavar="N",
                         help="text/markdown: list at most N changes per severity (the counts stay complete)")
     parser.add_argument("--link-base", default=None, metavar="URL",
                         help="markdown: link file:line to URL/<file>#L<line> (e.g. a GitHub blob URL)")
@@ -52,15 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    old = load_side(args.old, args)
-    new = load_side(args.new, args)
-    report = drift.build_report(old.model, new.model, old.label, new.label, locate_field=new.locate_field,
+    old = project_of(args, args.old, root_label=args.old)
+    old_model = old.contract
+    new = project_of(args, args.new, root_label=args.new)
+    report = drift.build_report(old_model, new.contract, old.label, new.label, locate_field=new.locate_field,
                                 locate_old_field=old.locate_field)
     if args.format == "text" and args.output is None and out.is_terminal:
         for style, line in drift_report.text_lines(report, args.max_per_group):
             out.print(Text(terminal_safe(line), style=style or ""))
     else:
-        write_output(drift_report.render(report, args.format, args.max_per_group, args.link_base), args.output)
+        emit(drift_report.render(report, args.format, args.max_per_group, args.link_base), args.output)
     failing = report.failing(args.fail_on)
     if failing and args.format != "json":
         console.print(f"flowdoc diff: {len(failing)} change(s) at or above --fail-on {args.fail_on}")

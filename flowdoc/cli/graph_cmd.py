@@ -8,7 +8,7 @@ import json
 
 import networkx as nx
 
-from flowdoc.cli.common import add_source_options, cache_dir_of, console, emit, load_scan
+from flowdoc.cli.common import add_source_options, console, emit, project_of
 
 SCHEMA = "flowdoc.callgraph/1"
 
@@ -37,12 +37,8 @@ def graph_as_dict(graph, scan) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flowdoc.analyze.callgraph import build_call_graph
-    from flowdoc.analyze.symbols import build_symbol_index
-
-    scan = load_scan(args)
-    index = build_symbol_index(scan)
-    graph = build_call_graph(scan, index, cache_dir=cache_dir_of(args))
+    project = project_of(args)
+    graph, scan = project.graph, project.scan
     if args.format == "json":
         text = json.dumps(graph_as_dict(graph, scan), separators=(",", ":"))  # large: keep it compact
     else:

@@ -8,7 +8,7 @@ import json
 from rich.table import Table
 
 from flowdoc.check.report.escape import rich_escape
-from flowdoc.cli.common import add_source_options, console, emit, load_scan, out
+from flowdoc.cli.common import add_source_options, console, emit, out, project_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_scan(args)
+    result = project_of(args).scan
     stats = result.stats
     if args.format == "json":
         data = {"root": result.root, "version": result.version, "stats": stats.as_dict(),

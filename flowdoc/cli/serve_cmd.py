@@ -9,8 +9,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-from flowdoc.cli.build_cmd import add_site_options
-from flowdoc.cli.common import add_source_options, console
+from flowdoc.cli.common import add_site_options, add_source_options, build_site_for, console
 from flowdoc.model.problems import InputError
 
 
@@ -31,7 +30,6 @@ def run(args: argparse.Namespace) -> int:
     """
     from mkdocs.commands.serve import serve
 
-    from flowdoc.cli.build_cmd import build
     from flowdoc.site.build.build import serve_config
     from flowdoc.site.build.config import project_config, site_src_dirs
     from flowdoc.site.build.staging import staging_dir
@@ -42,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     output = tmp / "site"
     previous = _stop_on_sigterm()
     try:
-        result = build(args, output)
+        result = build_site_for(args, output)
         config = serve_config(result.output, result.title, args.config)
         check_port_free(host, port)  # still free after the build?
         console.print(f"serving {result.html_pages} HTML pages on http://{host}:{port}/ (Ctrl-C stops)")

@@ -11,6 +11,7 @@ import pickle
 from dataclasses import dataclass, field, fields
 
 from flowdoc.model.problems import Problem
+from flowdoc.store import safe_pickle
 
 
 def _pickled_by_constructor(cls):
@@ -167,7 +168,7 @@ class LazyBody:
 
     def get(self) -> MethodBody:
         if self._body is None:
-            self._body = pickle.loads(self._blob)
+            self._body = safe_pickle.loads(self._blob)  # the blob came from the cache: data only
             self._blob = None  # keep one copy in memory, not two
         return self._body
 

@@ -16,7 +16,6 @@ import dataclasses
 import fnmatch
 import gc
 import os
-import pickle
 import re
 import subprocess
 import tempfile
@@ -214,17 +213,9 @@ class BlobMap:
     """git blob id -> content hash, remembered in the facts cache folder."""
 
     def __init__(self, cache: FactsCache | None) -> None:
-        self.path = (cache.root / "git-blobs.pkl") if cache else None
-        self.data: dict[str, str] = {}
+        self.cache = cache
+        self.data: dict[str, str] = cache.load_blob_map() if cache else {}
         self.dirty = False
-        if self.path:
-            try:
-                with open(self.path, "rb") as handle:
-                    loaded = pickle.load(handle)
-                if isinstance(loaded, dict):
-                    self.data = loaded
-            except Exception:
-                self.data = {}
 
     def get(self, blob: str) -> str | None:
         return self.data.get(blob)
@@ -235,14 +226,8 @@ class BlobMap:
             self.dirty = True
 
     def save(self) -> None:
-        if not (self.path and self.dirty):
-            return
-        from flowdoc.store.cache import atomic_write_bytes  # the cache's own atomic writer
-
-        try:
-            atomic_write_bytes(self.path, pickle.dumps(self.data, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+        if self.cache is not None and self.dirty:
+            self.cache.store_blob_map(self.data)
 
 
 def _parse_items(items: list[tuple[str, bytes]], cache: FactsCache | None) -> list[FileFacts]:

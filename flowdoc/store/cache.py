@@ -1,25 +1,24 @@
-"""Content-addressed cache of per-file facts.
+"""The scan's view of the artifact store: per-file facts by content hash, and a stat index.
 
-Facts are stored one pickle per file content hash, under a directory stamped with flowdoc's
-and Python's versions, so an upgrade never reads stale facts. A per-tree stat index
-(path -> mtime, size, hash) lets an unchanged rerun skip reading and hashing files. Any
-unreadable or corrupt entry is treated as a miss and rewritten, never an error.
+Facts are stored one entry per file content hash (kind ``facts``), under the fingerprint of
+the code that parses files, so a parser change never reads stale facts. A per-tree stat index
+(path -> mtime, size, hash; kind ``facts-index``) lets an unchanged rerun skip reading and
+hashing files. Any unreadable, corrupt or foreign entry is a miss and is rewritten, never an
+error (see :mod:`flowdoc.store.artifacts`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import sys
-import tempfile
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
-from flowdoc import __version__
-from flowdoc.model.facts import FileFacts
+from flowdoc.store.artifacts import ArtifactStore, atomic_write_bytes
+from flowdoc.store.fingerprint import code_fingerprint, fingerprint
 
-# Bumped when the facts' shape changes without a release, so old pickles are not read.
-FACTS_FORMAT = 5
+__all__ = ["FactsCache", "atomic_write_bytes", "content_hash", "default_cache_dir", "facts_code"]
 
 
 def default_cache_dir() -> Path:
@@ -35,67 +34,55 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder (creating it),
-    so readers see the old content or the new, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+@lru_cache(maxsize=1)
+def facts_code() -> str:
+    """The fingerprint of what turns a file into facts: the scan's modules and javalang."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        javalang = metadata.version("javalang")
+    except metadata.PackageNotFoundError:
+        javalang = "?"
+    return fingerprint(code_fingerprint("flowdoc.read.scan"), f"javalang {javalang}")
 
 
 class FactsCache:
-    """Facts by content hash, plus a stat index per source root."""
+    """Facts by content hash, plus a stat index per source root and git's blob-id map."""
 
-    def __init__(self, directory: Path) -> None:
-        stamp = f"v{__version__}-f{FACTS_FORMAT}-py{sys.version_info.major}{sys.version_info.minor}"
-        self.root = Path(directory) / stamp
-        self.hits = 0
+    def __init__(self, directory: Path | str, store: ArtifactStore | None = None) -> None:
+        self.artifacts = store if store is not None else ArtifactStore(directory)
+        self.root = self.artifacts.root
+        self.code = facts_code()
 
-    def _object_path(self, sha: str) -> Path:
-        return self.root / "facts" / sha[:2] / f"{sha}.pkl"
+    @property
+    def hits(self) -> int:
+        return self.artifacts.hits["facts"]
 
-    def load(self, sha: str) -> FileFacts | None:
-        path = self._object_path(sha)
-        try:
-            with open(path, "rb") as handle:
-                facts = pickle.load(handle)
-        except FileNotFoundError:
+    def load(self, sha: str):
+        """The facts of the file whose content hashes to ``sha``, or None."""
+        facts = self.artifacts.load("facts", self.code, sha)
+        if facts is not None and getattr(facts, "sha", None) != sha:
+            self.artifacts.discard("facts", self.code, sha)
+            self.artifacts.hits["facts"] -= 1
             return None
-        except Exception:  # corrupt or truncated entry: drop it and parse again
-            path.unlink(missing_ok=True)
-            return None
-        if not isinstance(facts, FileFacts) or facts.sha != sha:
-            path.unlink(missing_ok=True)
-            return None
-        self.hits += 1
         return facts
 
-    def store(self, facts: FileFacts) -> None:
-        try:
-            atomic_write_bytes(self._object_path(facts.sha), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+    def store(self, facts) -> None:
+        """Keep ``facts`` (a FileFacts) under its content hash."""
+        self.artifacts.save("facts", self.code, facts.sha, facts)
 
-    def _index_path(self, source_root: Path) -> Path:
-        key = content_hash(str(source_root.resolve()).encode())[:16]
-        return self.root / "trees" / f"{key}.pkl"
+    def _index_key(self, source_root: Path) -> str:
+        return content_hash(str(Path(source_root).resolve()).encode())
 
     def load_index(self, source_root: Path) -> dict[str, tuple[int, int, str]]:
-        try:
-            with open(self._index_path(source_root), "rb") as handle:
-                index = pickle.load(handle)
-            return index if isinstance(index, dict) else {}
-        except Exception:
-            return {}
+        index = self.artifacts.load("facts-index", self.code, self._index_key(source_root), expect=dict)
+        return index if index is not None else {}
 
     def store_index(self, source_root: Path, index: dict[str, tuple[int, int, str]]) -> None:
-        try:
-            atomic_write_bytes(self._index_path(source_root), pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+        self.artifacts.save("facts-index", self.code, self._index_key(source_root), index)
+
+    def load_blob_map(self) -> dict[str, str]:
+        """git blob id -> content hash (both fixed by the bytes: no code version)."""
+        found = self.artifacts.load("git-blobs", "any", "blob-map", expect=dict)
+        return found if found is not None else {}
+
+    def store_blob_map(self, data: dict[str, str]) -> None:
+        self.artifacts.save("git-blobs", "any", "blob-map", data)

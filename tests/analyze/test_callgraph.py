@@ -177,50 +177,6 @@ def test_test_sources_are_left_out(tmp_path):
     assert graph.stats.injection["spring"] == 1
 
 
-def test_graph_cache_reuses_rebuilds_on_change_and_discards_corrupt(tmp_path):
-    from flowdoc.analyze import callgraph as cg
-
-    root = tmp_path / "src"
-    scan = scan_java_tree(root, FILES)
-    index = build_symbol_index(scan)
-    cache = tmp_path / "cache"
-    first = cg.load_or_build_call_graph(scan, index, cache)
-    entries = list((cache / f"graphs-g{cg.GRAPH_FORMAT}").glob("*.pkl"))
-    assert len(entries) == 1
-
-    calls = []
-    real_build = cg._build
-    cg._build = lambda *a, **k: calls.append(1) or real_build(*a, **k)
-    try:
-        again = cg.build_call_graph(scan, index, cache_dir=cache)  # warm: no rebuild
-        assert calls == []
-        assert sorted(again.graph.edges(keys=True)) == sorted(first.graph.edges(keys=True))
-        assert again.methods.keys() == first.methods.keys()
-        assert again.stats.as_dict() == first.stats.as_dict()
-        some = next(iter(first.methods))
-        assert again.find_nodes(class_of(some)) == first.find_nodes(class_of(some))
-
-        entries[0].write_bytes(b"not a pickle")  # corrupt: discarded and rebuilt
-        cg.load_or_build_call_graph(scan, index, cache)
-        assert calls == [1]
-        cg.load_or_build_call_graph(scan, index, cache)
-        assert calls == [1]
-
-        changed = dict(FILES)
-        path = next(iter(changed))
-        changed[path] = changed[path] + "\n// edited\n"
-        scan2 = scan_java_tree(tmp_path / "src2", changed)
-        cg.load_or_build_call_graph(scan2, build_symbol_index(scan2), cache)  # other content: other key
-        assert calls == [1, 1]
-        cg.load_or_build_call_graph(scan, index, None)  # no cache: always builds
-        assert calls == [1, 1, 1]
-        assert len(list((cache / f"graphs-g{cg.GRAPH_FORMAT}").glob("*.pkl"))) == 2
-        cg._prune_graph_cache(cache / f"graphs-g{cg.GRAPH_FORMAT}", keep=1)
-        assert len(list((cache / f"graphs-g{cg.GRAPH_FORMAT}").glob("*.pkl"))) == 1
-    finally:
-        cg._build = real_build
-
-
 def test_stats_explain_methods_not_in_the_graph(tmp_path, capsys):
     files = {
         "core/src/main/java/org/acme/Lamp.java": """

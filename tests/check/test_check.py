@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
+from flowdoc.check.references import api_verbs, find_references
 from flowdoc.cli import main
-from flowdoc.cli.check_cmd import api_verbs, find_references
 from tests.check.test_drift import ACME, CREATE, LIST, edit
 from tests.helpers import write_java_tree
 
@@ -229,39 +229,6 @@ def test_diff_formats(tree, snap, tmp_path, capsys):
     assert "#### ❌ Breaking (1)" in md.read_text()
     code, out, _ = run(capsys, "diff", str(snap), str(tree), "--format", "json")
     assert json.loads(out)["summary"]["breaking"] == 1
-
-
-def test_model_cache_reuses_and_invalidates(tree, tmp_path):
-    from argparse import Namespace
-
-    from flowdoc.cli.snapshot_cmd import load_side
-
-    args = Namespace(cache_dir=tmp_path / "cache", no_cache=False, exclude=[], jobs=1)
-    first = load_side(str(tree), args)
-    assert first.scan is not None  # built
-    again = load_side(str(tree), args)
-    assert again.scan is None and again.model == first.model  # from the model cache
-    write_java_tree(tree, {LIST: edit(ACME, LIST, '"search words"', '"words to search"')[LIST]})
-    changed = load_side(str(tree), args)
-    assert changed.scan is not None  # a changed file is a new key
-    assert changed.model["commands"][1]["params"][0]["description"] == "words to search"
-    rebuilt = load_side(str(tree), Namespace(**vars(args), no_model_cache=True))
-    assert rebuilt.scan is not None and rebuilt.model == changed.model
-
-
-def test_model_cache_keeps_the_most_recent(tree, tmp_path, monkeypatch):
-    from argparse import Namespace
-
-    from flowdoc.cli import snapshot_cmd
-
-    monkeypatch.setattr(snapshot_cmd, "MODEL_CACHE_KEEP", 2)
-    args = Namespace(cache_dir=tmp_path / "cache", no_cache=False, exclude=[], jobs=1)
-    for text in ("one", "two", "three"):
-        write_java_tree(tree, {LIST: edit(ACME, LIST, '"search words"', f'"{text}"')[LIST]})
-        snapshot_cmd.load_side(str(tree), args)
-    models = list((tmp_path / "cache").rglob("models/*.pkl"))
-    assert len(models) == 2
-    assert snapshot_cmd.load_side(str(tree), args).scan is None  # the newest is still there
 
 
 def test_response_field_changes_point_at_the_response_class(tree, tmp_path, capsys):

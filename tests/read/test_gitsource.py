@@ -133,15 +133,12 @@ def test_cli_bad_refs_exit_2_with_one_line(repo, tmp_path, capsys, ref):
 
 def test_git_model_equals_the_tree_model(repo, tmp_path):
     """The same content gives the same model, read from a commit or from a folder."""
-    from argparse import Namespace
-
-    from flowdoc.cli.snapshot_cmd import load_side
+    from flowdoc.pipeline import Project
 
     tree = write_java_tree(tmp_path / "v1", ACME)
     (tree / "pom.xml").write_text("<project><version>1.0</version></project>\n")
-    args = Namespace(no_cache=True, exclude=[], jobs=1)
-    from_git = load_side(f"git:{repo}@v1", args).model
-    from_tree = load_side(str(tree), args).model
+    from_git = Project(f"git:{repo}@v1", jobs=1).contract
+    from_tree = Project(tree, jobs=1).contract
     assert from_git.pop("source")["version"] == from_tree.pop("source")["version"] == "1.0"
     assert from_git == from_tree
 

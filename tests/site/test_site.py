@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from flowdoc.cli import build_cmd
-from flowdoc.cli.build_cmd import stages
 from flowdoc.model.problems import InputError
+from flowdoc.pipeline import Project
 from flowdoc.read.packaging import http_repositories, parse_control, parse_spec, read_packages
 from flowdoc.site import hooks
 from flowdoc.site.build import build as site
@@ -311,7 +310,7 @@ def test_real_tree_site(scan_422, tmp_path, monkeypatch):
         shutil.copytree(config.PROJECT_ROOT / "site_src" / part, src / part)
     monkeypatch.setenv("FLOWDOC_SITE_SRC", str(src))
     out = tmp_path / "site"
-    result = site.build_site(scan_422, out, stages(None), source_url="https://github.com/apache/cloudstack/blob/4.22.0.0")
+    result = site.build_site(scan_422, out, Project.from_scan(scan_422).collect_site, source_url="https://github.com/apache/cloudstack/blob/4.22.0.0")
     assert result.mkdocs_ran
     assert result.pages > 1800
     biggest = max(p.stat().st_size for p in out.rglob("*.html"))
@@ -459,7 +458,7 @@ def test_serve_removes_its_temporary_folders_when_serving_fails(tree, tmp_path, 
         raise OSError(98, "Address already in use")
 
     monkeypatch.setattr(mkdocs.commands.serve, "serve", busy)
-    monkeypatch.setattr(build_cmd, "stages", lambda _cache_dir: _collector(tree))
+    monkeypatch.setattr(Project, "collect_site", lambda _self, scan, url, **_kw: _collector(tree)(scan, url))
     assert main(["serve", "-s", str(tree), "-a", "127.0.0.1:1"]) in (2,)
     assert list((tmp_path / "tmp").iterdir()) == []
 

@@ -1,0 +1,311 @@
+"""The pipeline, wired once: ``Project(source, options)`` computes each stage lazily, once.
+
+    scan -> index (symbols) -> spring -> model (API) -> graph (calls) -> flows -> site data
+
+Every stage is a plain function of the stages before it (``flowdoc.read``, ``flowdoc.analyze``,
+``flowdoc.site``); this module only calls them in order and keeps what they return. With a
+cache folder, the facts, the API contract (the normalised model dict that ``snapshot``,
+``diff`` and ``check`` compare) and the call graph come from the artifact store
+(:mod:`flowdoc.store`) when the source and flowdoc's code are unchanged, so a warm ``diff``
+scans nothing and a warm ``flow`` resolves no call.
+
+A source is a tree, a snapshot file (it has a contract and nothing else) or ``git:REPO@REF``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from flowdoc.model.problems import InputError, Problem
+from flowdoc.read.scan import ProgressCallback, ScanResult
+from flowdoc.read.sources import GIT, SNAPSHOT, Source, resolve_source
+from flowdoc.store.artifacts import ArtifactStore
+from flowdoc.store.cache import FactsCache
+from flowdoc.store.fingerprint import code_fingerprint, fingerprint
+
+# A factory of scan progress callbacks: ``with progress(label) as update: ...`` (update may be None).
+ProgressFactory = Callable[[str], AbstractContextManager[ProgressCallback | None]]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a Project runs its stages.
+
+    ``cache_dir`` None: nothing is read from or written to a cache. ``use_model_cache`` False:
+    the contract is rebuilt from the (cached) facts even when a stored one matches."""
+
+    cache_dir: Path | None = None
+    jobs: int | None = None
+    excludes: tuple[str, ...] = ()
+    use_model_cache: bool = True
+    progress: ProgressFactory | None = None
+
+
+@contextmanager
+def _no_progress(_label: str) -> Iterator[None]:
+    yield None
+
+
+@lru_cache(maxsize=1)
+def _model_code() -> str:
+    """What a contract is made by: the API model builder, the scan, the git reader, the normaliser."""
+    return code_fingerprint("flowdoc.analyze.api", "flowdoc.read.sources", "flowdoc.check.drift", "flowdoc.pipeline")
+
+
+@lru_cache(maxsize=1)
+def _graph_code() -> str:
+    import networkx as nx
+
+    return fingerprint(code_fingerprint("flowdoc.analyze.callgraph", "flowdoc.read.spring"), f"networkx {nx.__version__}")
+
+
+class Project:
+    """One source and its stages, each computed on first use and kept (see the module docstring).
+
+    ``Project(source, Options(...))`` or ``Project(source, cache_dir=..., jobs=..., excludes=...)``;
+    ``root_label`` is what the contract's ``source.root`` says (default: the source as given)."""
+
+    def __init__(self, source: str | Path, options: Options | None = None, *, root_label: str | None = None,
+                 **option_values: Any) -> None:
+        if options is None:
+            option_values["excludes"] = tuple(option_values.get("excludes") or ())
+            options = Options(**option_values)
+        elif option_values:
+            raise TypeError("give Options or option keywords, not both")
+        self.options = options
+        self.source: Source = resolve_source(source)
+        self.root_label = root_label if root_label is not None else str(source)
+        self.seconds: dict[str, float] = {}  # stage -> seconds it took here
+        self._flow_problems: list[Problem] = []
+        store = ArtifactStore(options.cache_dir) if options.cache_dir is not None else None
+        self.store = store
+        self.facts_cache = FactsCache(options.cache_dir, store) if store is not None else None
+
+    @classmethod
+    def from_scan(cls, scan: ScanResult, options: Options | None = None) -> Project:
+        """A Project over facts scanned already (tests, benchmarks)."""
+        project = cls(scan.root, options)
+        project.__dict__["scan"] = scan
+        return project
+
+    @property
+    def kind(self) -> str:
+        return self.source.kind
+
+    def _timed(self, stage: str, fn: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        value = fn()
+        self.seconds[stage] = time.perf_counter() - started
+        return value
+
+    # ---------------------------------------------------------------- stages
+
+    @cached_property
+    def scan(self) -> ScanResult:
+        """Facts of every ``.java`` file (from the facts cache where unchanged)."""
+        progress = self.options.progress or _no_progress
+        with progress(self.source.spec) as update:
+            return self._timed("scan", lambda: self.source.scan(self.options.excludes, self.options.jobs,
+                                                                self.facts_cache, update))
+
+    @cached_property
+    def index(self):
+        """The SymbolIndex: every type by FQN, supertypes, constants."""
+        from flowdoc.analyze.symbols import build_symbol_index
+
+        scan = self.scan
+        return self._timed("symbols", lambda: build_symbol_index(scan))
+
+    @cached_property
+    def spring(self):
+        """Every bean of the tree's Spring XML files."""
+        from flowdoc.read.spring import SpringContext, load_spring_context
+
+        scan = self.scan
+        return load_spring_context(scan.root, scan.excluded) if scan.root else SpringContext()
+
+    @cached_property
+    def model(self):
+        """The ApiModel (command objects; :attr:`contract` is its normalised dict)."""
+        from flowdoc.analyze.api import build_api_model
+
+        scan, index = self.scan, self.index
+        if self.kind == GIT:  # the model reads a few files' text: serve them from the commit
+            from flowdoc.read import gitsource
+
+            def build():
+                with gitsource.materialized(scan) as readable:
+                    return build_api_model(readable, index)
+            return self._timed("api", build)
+        return self._timed("api", lambda: build_api_model(scan, index))
+
+    @cached_property
+    def graph(self):
+        """The CallGraph, from the store when built before for the same facts and code."""
+        from flowdoc.analyze.callgraph import CallGraphStats, assemble_call_graph, build_call_graph
+
+        scan, index, spring = self.scan, self.index, self.spring
+        started = time.perf_counter()
+        content = fingerprint(sorted((f.path, f.sha) for f in scan.files), (spring.beans, spring.files, spring.problems))
+        if self.store is not None:
+            import networkx as nx
+
+            stored = self.store.load("graph", _graph_code(), content, expect=tuple)
+            if (stored is not None and len(stored) == 2 and isinstance(stored[0], nx.MultiDiGraph)
+                    and isinstance(stored[1], CallGraphStats)):
+                graph = assemble_call_graph(scan, index, spring, stored[0], stored[1])
+                self.seconds["callgraph"] = time.perf_counter() - started
+                return graph
+            if stored is not None:
+                self.store.discard("graph", _graph_code(), content)
+        graph = build_call_graph(scan, index, spring)
+        if self.store is not None:
+            self.store.save("graph", _graph_code(), content, (graph.graph, graph.stats))
+        self.seconds["callgraph"] = time.perf_counter() - started
+        return graph
+
+    def flow(self, api_name: str, depth: int = 5, rules=None):
+        """The Flow of one API; KeyError for a name that is not an API."""
+        from flowdoc.analyze.flows import build_flow
+
+        command = self.model.command(api_name)
+        if command is None:
+            raise KeyError(api_name)
+        if depth == 5 and rules is None and api_name in self.__dict__.get("_flows", {}):
+            return self.__dict__["_flows"][api_name]
+        return build_flow(command, self.graph, self.index, depth=depth, rules=rules)
+
+    def flows(self) -> dict:
+        """Every API's Flow at the site's depth (an API whose flow fails is left out and its
+        error kept in :attr:`flow_problems`: one flow must not sink the others)."""
+        if "_flows" not in self.__dict__:
+            from flowdoc.analyze.flows import build_flow
+
+            model, graph, index = self.model, self.graph, self.index
+            started = time.perf_counter()
+            found = {}
+            for command in model.commands:
+                try:
+                    found[command.name] = build_flow(command, graph, index)
+                except Exception as exc:
+                    self._flow_problems.append(Problem(command.file, command.line, "flow-error",
+                                                       f"{command.name}: {type(exc).__name__}: {exc}"))
+            self.__dict__["_flows"] = found
+            self.seconds["flows"] = time.perf_counter() - started
+        return self.__dict__["_flows"]
+
+    @property
+    def flow_problems(self) -> list[Problem]:
+        return list(self._flow_problems)
+
+    # ---------------------------------------------------------------- the site
+
+    def collect_site(self, scan: ScanResult | None = None, source_url: str | None = None,
+                     progress: Callable[[str], None] | None = None,
+                     timings: dict[str, float] | None = None) -> tuple[Any, list[Problem]]:
+        """(SiteData, problems) for ``flowdoc.site.build.build_site``'s ``collect`` hook."""
+        from flowdoc.site.collect import collect_site_data
+
+        say = progress or (lambda _m: None)
+        for stage, message, compute in (("symbols", "symbols", lambda: self.index),
+                                        ("api", "API model", lambda: self.model),
+                                        ("callgraph", "call graph", lambda: self.graph),
+                                        ("flows", "flows", self.flows)):
+            say(message)
+            compute()
+            if timings is not None and stage in self.seconds:
+                timings[stage] = self.seconds[stage]
+        data, problems = collect_site_data(self.scan, self.model, self.flows(), source_url, timings=timings)
+        return data, [*problems, *self._flow_problems]  # the model's problems come first
+
+    def site_data(self, source_url: str | None = None):
+        """The SiteData the generated pages are rendered from."""
+        return self.collect_site(source_url=source_url)[0]
+
+    # ---------------------------------------------------------------- the contract
+
+    @cached_property
+    def _contract_and_fields(self) -> tuple[dict, dict]:
+        if self.kind == SNAPSHOT:
+            from flowdoc.check import drift
+
+            return drift.load_snapshot(self.source.path, self.source.spec), {}
+        if self.kind != GIT:
+            self.source.check_tree()
+        key = None
+        if self.store is not None:
+            version, pairs = self.source.content(self.options.excludes, self.facts_cache)
+            self.__dict__["version"] = version
+            key = fingerprint(self.kind, version, sorted(self.options.excludes), pairs)
+            if self.options.use_model_cache:
+                stored = self.store.load("model", _model_code(), key, expect=tuple)
+                if (stored is not None and len(stored) == 2 and isinstance(stored[0], dict)
+                        and isinstance(stored[0].get("commands"), list) and isinstance(stored[1], dict)):
+                    return stored
+        from flowdoc.check import drift
+
+        model = drift.normalize(self.model.as_dict(), copy=False)
+        fields = response_field_locations(model, self.index)
+        if self.store is not None:
+            self.store.save("model", _model_code(), key, (model, fields))
+        return model, fields
+
+    @cached_property
+    def contract(self) -> dict:
+        """The normalised ``flowdoc.api/1`` dict, ``source.root`` set to :attr:`root_label` for
+        live sources (a snapshot says what it says)."""
+        model = self._contract_and_fields[0]
+        if self.kind != SNAPSHOT:
+            model["source"] = {**(model.get("source") or {}), "root": self.root_label}
+        return model
+
+    @cached_property
+    def version(self) -> str | None:
+        """The project version of the source (root pom, or what a snapshot records)."""
+        if self.kind == SNAPSHOT:
+            return (self.contract.get("source") or {}).get("version")
+        return self.source.version()
+
+    @property
+    def label(self) -> str:
+        """``name (version)`` of the source, for reports."""
+        return self.source.label(self.version)
+
+    def locate_field(self, declared_in: str, name: str) -> tuple[str, int] | None:
+        """Where the response field ``name`` of ``declared_in`` is declared (file, line)."""
+        found = self._contract_and_fields[1].get(f"{declared_in}#{name}")
+        return (found[0], found[1]) if found else None
+
+
+def response_field_locations(model: dict, index) -> dict[str, list]:
+    """"declaring class#name" -> [file, line] of the ``@SerializedName`` field of every
+    response field of the model (the contract gives response fields no line)."""
+    owners: set[str] = set()
+    todo = [f for c in model.get("commands") or () for f in c.get("response_fields") or ()]
+    while todo:
+        f = todo.pop()
+        if f.get("declared_in"):
+            owners.add(f["declared_in"])
+        todo.extend(f.get("fields") or ())
+    out: dict[str, list] = {}
+    for owner in sorted(owners):
+        t = index.types.get(owner)
+        path = index.file_of.get(owner)
+        if t is None or path is None:
+            continue
+        for fld in t.fields:
+            sn = next((a for a in fld.annotations if a.simple == "SerializedName"), None)
+            if sn is None:
+                continue
+            name = index.evaluate_string(sn.get("value"), owner) or fld.name
+            out.setdefault(f"{owner}#{name}", [path, fld.line])
+    return out
+
+
+__all__ = ["InputError", "Options", "Project", "response_field_locations"]

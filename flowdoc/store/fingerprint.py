@@ -1,0 +1,85 @@
+"""Fingerprints: of content (what an artifact was made from) and of code (what made it).
+
+:func:`code_fingerprint` hashes the source of the modules that make an artifact and of every
+flowdoc module they import, found from their ``import`` statements (function-level ones too),
+so an artifact made by other code is never reused and nobody keeps a list of modules by hand.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import sys
+from functools import cache
+from pathlib import Path
+
+from flowdoc import __version__
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def fingerprint(*parts: object) -> str:
+    """A hex digest of ``parts`` (strings, numbers, tuples: anything with a stable ``repr``)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _module_file(module: str) -> Path | None:
+    rel = Path(*module.split(".")[1:])
+    for candidate in (PACKAGE_DIR / rel / "__init__.py", (PACKAGE_DIR / rel).with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _flowdoc_imports(path: Path, module: str) -> set[str]:
+    """The flowdoc modules ``path`` imports (``from flowdoc.x import y`` may name module y)."""
+    tree = ast.parse(path.read_bytes(), str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "flowdoc")
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parts = parts[: len(parts) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            if base.split(".")[0] != "flowdoc":
+                continue
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)
+    return found
+
+
+def code_modules(*modules: str) -> dict[str, Path]:
+    """``modules`` and every flowdoc module they import, transitively: dotted name -> file."""
+    todo = list(modules)
+    seen: dict[str, Path] = {}
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        path = _module_file(module)
+        if path is None:
+            continue  # ``from flowdoc.x import name`` where name is not a module
+        seen[module] = path
+        todo.extend(_flowdoc_imports(path, module) - set(seen))
+    return seen
+
+
+@cache
+def code_fingerprint(*modules: str) -> str:
+    """A digest of flowdoc's version, Python's, and the source of ``modules`` (dotted names,
+    e.g. ``flowdoc.analyze.api``) with every flowdoc module they import, transitively.
+    Computed once per process for each set of modules."""
+    found = code_modules(*modules)
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(f"flowdoc {__version__} py{sys.version_info.major}.{sys.version_info.minor}\n".encode())
+    for module in sorted(found):
+        digest.update(module.encode() + b"\0" + found[module].read_bytes() + b"\0")
+    return digest.hexdigest()
