@@ -54,8 +54,10 @@ def _no_progress(_label: str) -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def _model_code() -> str:
-    """What a contract is made by: the API model builder, the scan, the git reader, the normaliser."""
-    return code_fingerprint("flowdoc.analyze.api", "flowdoc.read.sources", "flowdoc.check.drift", "flowdoc.pipeline")
+    """What a contract is made by: the API model builder, the sources and their scan, the
+    normaliser, the response field locator (and what each of them imports)."""
+    return code_fingerprint("flowdoc.analyze.api", "flowdoc.analyze.response_fields", "flowdoc.read.sources",
+                            "flowdoc.check.drift")
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +250,7 @@ class Project:
                 if (stored is not None and len(stored) == 2 and isinstance(stored[0], dict)
                         and isinstance(stored[0].get("commands"), list) and isinstance(stored[1], dict)):
                     return stored
+        from flowdoc.analyze.response_fields import response_field_locations
         from flowdoc.check import drift
 
         model = drift.normalize(self.model.as_dict(), copy=False)
@@ -283,29 +286,4 @@ class Project:
         return (found[0], found[1]) if found else None
 
 
-def response_field_locations(model: dict, index) -> dict[str, list]:
-    """"declaring class#name" -> [file, line] of the ``@SerializedName`` field of every
-    response field of the model (the contract gives response fields no line)."""
-    owners: set[str] = set()
-    todo = [f for c in model.get("commands") or () for f in c.get("response_fields") or ()]
-    while todo:
-        f = todo.pop()
-        if f.get("declared_in"):
-            owners.add(f["declared_in"])
-        todo.extend(f.get("fields") or ())
-    out: dict[str, list] = {}
-    for owner in sorted(owners):
-        t = index.types.get(owner)
-        path = index.file_of.get(owner)
-        if t is None or path is None:
-            continue
-        for fld in t.fields:
-            sn = next((a for a in fld.annotations if a.simple == "SerializedName"), None)
-            if sn is None:
-                continue
-            name = index.evaluate_string(sn.get("value"), owner) or fld.name
-            out.setdefault(f"{owner}#{name}", [path, fld.line])
-    return out
-
-
-__all__ = ["InputError", "Options", "Project", "response_field_locations"]
+__all__ = ["InputError", "Options", "Project"]

@@ -1,14 +1,15 @@
 """Fingerprints: of content (what an artifact was made from) and of code (what made it).
 
 :func:`code_fingerprint` hashes the source of the modules that make an artifact and of every
-flowdoc module they import, found from their ``import`` statements (function-level ones too),
+flowdoc module they import, found from their ``import`` statements (function-level ones too,
+so the fingerprint errs on the side of too many modules),
 so an artifact made by other code is never reused and nobody keeps a list of modules by hand.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -35,24 +36,41 @@ def _module_file(module: str) -> Path | None:
     return None
 
 
+# ``from X import a, b`` (one line or parenthesized) and ``import flowdoc.x``, at any indent:
+# a regular expression, as parsing every module's syntax tree cost most of a second a run.
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)", re.M)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#]*)", re.M)
+# A package that imports its own modules by name at run time (the hand-off rules) counts with all of them.
+_DISCOVERS = re.compile(r"pkgutil\.|import_module\(")
+
+
 def _flowdoc_imports(path: Path, module: str) -> set[str]:
     """The flowdoc modules ``path`` imports (``from flowdoc.x import y`` may name module y)."""
-    tree = ast.parse(path.read_bytes(), str(path))
+    text = path.read_text(encoding="utf-8")
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.split(".")[0] == "flowdoc")
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")
-                parts = parts[: len(parts) - node.level + 1]
-                base = ".".join([*parts, base] if base else parts)
-            if base.split(".")[0] != "flowdoc":
-                continue
-            found.add(base)
-            found.update(f"{base}.{a.name}" for a in node.names)
+    for match in _IMPORT.finditer(text):
+        for part in match.group(1).split(","):
+            name = part.split(" as ")[0].strip()
+            if name.split(".")[0] == "flowdoc":
+                found.add(name)
+    for match in _FROM_IMPORT.finditer(text):
+        base, names = match.group(1), match.group(2)
+        level = len(base) - len(base.lstrip("."))
+        if level:
+            parts = package.split(".")
+            parts = parts[: len(parts) - level + 1]
+            rest = base[level:]
+            base = ".".join([*parts, rest] if rest else parts)
+        if base.split(".")[0] != "flowdoc":
+            continue
+        found.add(base)
+        for part in names.strip("()").split(","):
+            name = part.split(" as ")[0].strip()
+            if name.isidentifier():
+                found.add(f"{base}.{name}")
+    if path.name == "__init__.py" and _DISCOVERS.search(text):  # finds its modules at run time
+        found.update(f"{module}.{p.stem}" for p in path.parent.glob("*.py") if p.name != "__init__.py")
     return found
 
 

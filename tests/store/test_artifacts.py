@@ -126,3 +126,8 @@ def test_code_fingerprint_follows_the_imports():
     assert code_fingerprint("flowdoc.read.scan") != code_fingerprint("flowdoc.analyze.api")
     assert code_fingerprint("flowdoc.read.scan") == code_fingerprint("flowdoc.read.scan")
     assert fingerprint("a", 1, ("b",)) == fingerprint("a", 1, ("b",)) != fingerprint("a", 1, ("c",))
+
+
+def test_code_fingerprint_counts_modules_a_package_discovers_at_run_time():
+    graph = code_modules("flowdoc.analyze.callgraph")
+    assert "flowdoc.analyze.handoffs.async_job" in graph  # found by pkgutil, named in no import
