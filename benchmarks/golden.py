@@ -51,7 +51,7 @@ def _site_pages(tree: str, cache_dir: str) -> tuple[dict[str, dict], dict[str, b
     except ImportError:
         Project = None
     if Project is not None:
-        from flowdoc.site.build import generated_markdown
+        from flowdoc.site.build.build import generated_markdown
 
         project = Project(tree, cache_dir=Path(cache_dir))
         data = project.site_data()

@@ -17,6 +17,9 @@ from pathlib import Path
 from flowdoc import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# The store holds artifacts and makes none: its format is in its folder name (artifacts.FORMAT),
+# so editing it does not invalidate every fact.
+STORE = "flowdoc.store"
 
 
 def fingerprint(*parts: object) -> str:
@@ -75,12 +78,13 @@ def _flowdoc_imports(path: Path, module: str) -> set[str]:
 
 
 def code_modules(*modules: str) -> dict[str, Path]:
-    """``modules`` and every flowdoc module they import, transitively: dotted name -> file."""
+    """``modules`` and every flowdoc module they import, transitively: dotted name -> file
+    (the store's own modules aside)."""
     todo = list(modules)
     seen: dict[str, Path] = {}
     while todo:
         module = todo.pop()
-        if module in seen:
+        if module in seen or module.startswith(STORE):
             continue
         path = _module_file(module)
         if path is None:
