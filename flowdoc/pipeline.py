@@ -29,6 +29,8 @@ from flowdoc.store.artifacts import ArtifactStore
 from flowdoc.store.cache import FactsCache
 from flowdoc.store.fingerprint import code_fingerprint, fingerprint
 
+SITE_DEPTH = 5  # how deep the site's flows follow calls below create()/execute() (build_flow's default)
+
 # A factory of scan progress callbacks: ``with progress(label) as update: ...`` (update may be None).
 ProgressFactory = Callable[[str], AbstractContextManager[ProgressCallback | None]]
 
@@ -84,6 +86,7 @@ class Project:
         self.source: Source = resolve_source(source)
         self.root_label = root_label if root_label is not None else str(source)
         self.seconds: dict[str, float] = {}  # stage -> seconds it took here
+        self._flows: dict | None = None  # every API's flow at the site's depth, once built
         self._flow_problems: list[Problem] = []
         store = ArtifactStore(options.cache_dir) if options.cache_dir is not None else None
         self.store = store
@@ -172,21 +175,21 @@ class Project:
         self.seconds["callgraph"] = time.perf_counter() - started
         return graph
 
-    def flow(self, api_name: str, depth: int = 5, rules=None):
+    def flow(self, api_name: str, depth: int = SITE_DEPTH, rules=None):
         """The Flow of one API; KeyError for a name that is not an API."""
         from flowdoc.analyze.flows import build_flow
 
         command = self.model.command(api_name)
         if command is None:
             raise KeyError(api_name)
-        if depth == 5 and rules is None and api_name in self.__dict__.get("_flows", {}):
-            return self.__dict__["_flows"][api_name]
+        if depth == SITE_DEPTH and rules is None and self._flows is not None and api_name in self._flows:
+            return self._flows[api_name]
         return build_flow(command, self.graph, self.index, depth=depth, rules=rules)
 
     def flows(self) -> dict:
         """Every API's Flow at the site's depth (an API whose flow fails is left out and its
         error kept in :attr:`flow_problems`: one flow must not sink the others)."""
-        if "_flows" not in self.__dict__:
+        if self._flows is None:
             from flowdoc.analyze.flows import build_flow
 
             model, graph, index = self.model, self.graph, self.index
@@ -194,13 +197,13 @@ class Project:
             found = {}
             for command in model.commands:
                 try:
-                    found[command.name] = build_flow(command, graph, index)
+                    found[command.name] = build_flow(command, graph, index, depth=SITE_DEPTH)
                 except Exception as exc:
                     self._flow_problems.append(Problem(command.file, command.line, "flow-error",
                                                        f"{command.name}: {type(exc).__name__}: {exc}"))
-            self.__dict__["_flows"] = found
+            self._flows = found
             self.seconds["flows"] = time.perf_counter() - started
-        return self.__dict__["_flows"]
+        return self._flows
 
     @property
     def flow_problems(self) -> list[Problem]:

@@ -33,7 +33,7 @@ FORMAT = 1
 # Entries kept per kind, newest first (a model is ~5 MB on CloudStack, a graph ~30 MB).
 KEEP = {"model": 12, "graph": 6, "site": 12}
 # Kinds with one entry per source file keep whole code versions instead.
-KEEP_CODE = {"facts": 3, "facts-index": 3}
+KEEP_CODE = {"facts": 6, "facts-index": 6}
 DEFAULT_KEEP = 12
 SUFFIX = ".pkl"
 
