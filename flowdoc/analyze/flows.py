@@ -649,7 +649,9 @@ class FlowBuilder:
     def _children_uncached(self, node: str, this_cls: str | None) -> tuple[list[tuple], list[dict], int]:
         groups: dict[tuple, list[tuple[str, dict]]] = {}
         for target, data in self.graph.out_edges(node):
-            key = (data["site"], data["line"]) if data["site"] >= 0 else (-1, data["line"], target)
+            # a hand-off found at a call site (an agent send) is a group of its own beside the call
+            handoff = data["kind"] if data["kind"] in HANDOFF_KINDS else ""
+            key = (data["site"], data["line"], handoff) if data["site"] >= 0 else (-1, data["line"], target)
             groups.setdefault(key, []).append((target, data))
         out: list[tuple] = []
         unknown: list[dict] = []
@@ -684,7 +686,7 @@ class FlowBuilder:
                         picked.append((target, "dispatch", data, class_of(target)))
                         folded += len(dispatch)
             for target, kind, data, cls in picked:
-                if self.is_trivial(target):
+                if self.is_trivial(target) and kind not in HANDOFF_KINDS:  # a hand-off target always shows
                     folded += 1
                     continue
                 if target in seen_targets:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flowdoc.analyze.handoffs.lookup import may_name
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.model.facts import Creation, Expr, MethodFacts
 
@@ -80,7 +81,7 @@ def build_setting_catalog(index: SymbolIndex, main: frozenset[str] | None = None
     constructors = [m for m in index.types[config_key].methods if m.is_constructor]
     for fqn in sorted(main if main is not None else index.types):
         facts = index.types.get(fqn)
-        if facts is None or not _may_name(index, fqn, config_key):
+        if facts is None or not may_name(index, fqn, config_key):
             continue
         key_fields = sorted((f.line, f.name) for f in facts.fields
                             if f.initializer is not None and f.initializer.kind == "new"
@@ -179,17 +180,6 @@ def _scopes(named: dict[str, Bound]) -> list[str]:
 
 
 _LIST_FACTORIES = frozenset({"of", "asList", "singletonList"})
-
-
-def _may_name(index: SymbolIndex, fqn: str, config_key: str) -> bool:
-    """Whether code of type ``fqn`` can name the ConfigKey class: same package, or its file
-    imports it (singly or on demand). Skips reading the bodies of the other types."""
-    package = config_key.rsplit(".", 1)[0]
-    if index.package_of.get(fqn) == package:
-        return True
-    ff = index.file_facts(fqn)
-    return ff is not None and any((not imp.static and (imp.path == config_key or imp.wildcard and imp.path == package))
-                                  for imp in ff.imports)
 
 
 def _kind_of(index: SymbolIndex, expr: Expr, owner: str, m: MethodFacts) -> str | None:
