@@ -25,7 +25,11 @@ from pathlib import Path
 from flowdoc.analyze.callgraph import CallGraph, class_of
 from flowdoc.analyze.handoffs import ASYNC_JOB, crossed_by
 from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
+from flowdoc.analyze.handoffs.agent import KIND as AGENT
+from flowdoc.analyze.handoffs.agent import answer_root, answers_of
+from flowdoc.analyze.handoffs.lookup import module_of
 from flowdoc.analyze.symbols import SymbolIndex
+from flowdoc.analyze.touches import FlowTouches, Touches
 
 # Shown but not expanded: data access, entities, utilities, and CloudStack's request-context and
 # configuration plumbing (present in every release), so that flows read like notes, not dumps.
@@ -55,6 +59,12 @@ class FlowRules:
     max_fanout: int = 6  # more implementations than this: shown as one folded step
     collapse_trivial: bool = True  # call-free getters/setters, tiny call-free methods, empty constructors
     collapse_exceptions: bool = True  # constructing exceptions
+    # hand-off kinds a flow follows past ``depth`` (``flowdoc flow --through agent``): below the
+    # depth only the calls on a shortest way to such a hand-off go on, at most ``through_limit``
+    # levels more; each handler past it is expanded ``through_handler_depth`` levels
+    through: tuple[str, ...] = ()
+    through_limit: int = 30
+    through_handler_depth: int = 0
 
 
 @dataclass
@@ -72,6 +82,10 @@ class FlowStep:
     # and whether the target is a boundary (shown, never expanded)
     more_lines: tuple[int, ...] = ()
     boundary: bool = False
+    # past a hand-off other than the API job: the handler's build module and, for an agent
+    # command, the answer classes it creates
+    module: str = ""
+    answers: tuple[str, ...] = ()
 
     @property
     def is_async(self) -> bool:
@@ -83,6 +97,9 @@ class FlowStep:
                 "call_line": self.call_line, "async": self.is_async, "repeat": self.repeat, "folded": self.folded}
         if self.handoff and not self.is_async:
             data["handoff"] = self.handoff  # the async job keeps its historical "async" flag alone
+            data["module"] = self.module
+            if self.answers:
+                data["answers"] = list(self.answers)
         return data
 
 
@@ -98,12 +115,14 @@ class Flow:
     unknown: list[dict]
     framework_found: bool = True
     problems: list[str] = field(default_factory=list)
+    touches: FlowTouches | None = None  # tables, settings, events of the methods the flow expands
 
     @property
     def unresolved(self) -> int:
         return len(self.unknown)
 
     def as_dict(self) -> dict:
+        touches = self.touches.as_dict() if self.touches is not None else {}
         return {
             "api": self.api,
             "command_class": self.command_class,
@@ -114,6 +133,7 @@ class Flow:
             "steps": [s.as_dict() for s in self.steps],
             "unresolved": self.unresolved,
             "unknown": self.unknown,
+            **touches,
         }
 
 
@@ -302,6 +322,9 @@ class FlowBuilder:
         self._adjacency: dict[str, list[tuple[str, dict]]] = {}
         self._corridor: set[str] | None = None
         self._key_memo: dict[tuple[str, bool], tuple] = {}
+        self._toward: dict[str, int] | None = None
+        self._touches = None
+        self._answer_root: str | None = None
 
     # ---------------------------------------------------------------- lookups
     def _find_method(self, cls: str, method: str, arity: int | None = None) -> str | None:
@@ -502,7 +525,30 @@ class FlowBuilder:
         return paths
 
     # ------------------------------------------------------------------- flow
+    def _label_handler(self, step: FlowStep) -> None:
+        found = self.graph.method_of(step.node)
+        if found is None:
+            return
+        step.module = module_of(self.graph.node(step.node).get("file", ""))
+        if step.handoff == AGENT:
+            if self._answer_root is None:
+                self._answer_root = answer_root(self.index) or ""
+            step.answers = tuple(answers_of(self.index, found[0], found[1], self._answer_root or None))
+
+    def touches(self) -> Touches:
+        """Tables, settings and events per method of this graph (catalogs built once)."""
+        if self._touches is None:
+            self._touches = Touches(self.graph, self.index)
+        return self._touches
+
     def build(self, command, depth: int = 5) -> Flow:
+        flow = self._build(command, depth)
+        # what the flow touches: the methods it expands (a caller of every edge; the entry)
+        expanded = {e["from"] for e in flow.edges}
+        flow.touches = self.touches().of_nodes(expanded)
+        return flow
+
+    def _build(self, command, depth: int) -> Flow:
         cls = command.class_name
         is_async = bool(command.isasync)
         flow = Flow(command.name, cls, is_async, bool(command.async_create), [], {}, [], [])
@@ -698,28 +744,64 @@ class FlowBuilder:
         out.sort(key=lambda c: (c[3], c[0]))
         return out, unknown, folded
 
+    def toward(self) -> dict[str, int]:
+        """For ``rules.through``: method -> calls to the nearest hand-off of those kinds (0: it
+        makes one), by a reverse breadth-first search that does not pass boundary classes."""
+        if self._toward is None:
+            kinds = set(self.rules.through)
+            graph = self.graph.graph
+            hops: dict[str, int] = {}
+            queue: deque[str] = deque()
+            for u, _, data in graph.edges(data=True):
+                if data["kind"] in kinds and u not in hops:
+                    hops[u] = 0
+                    queue.append(u)
+            while queue:
+                node = queue.popleft()
+                if hops[node] >= self.rules.through_limit:
+                    continue
+                for pred, _, data in graph.in_edges(node, data=True):
+                    if pred not in hops and data["kind"] != "unknown" and not self.is_boundary(pred):
+                        hops[pred] = hops[node] + 1
+                        queue.append(pred)
+            self._toward = hops
+        return self._toward
+
     def _expand(self, flow: Flow, node: str, kind: str, call_file, call_line, level: int, depth: int,
                 this_cls: str | None, expanded: set[str], handoff: str, base: int | None = None,
                 more_lines: tuple[int, ...] = ()) -> None:
-        """Depth-first, preorder: one step for ``node``, then its callees to ``depth``."""
+        """Depth-first, preorder: one step for ``node``, then its callees to ``depth`` (and past
+        it, toward the hand-offs of ``rules.through``)."""
         base = level if base is None else base
         self._add_node(flow, node)
         boundary = self.is_boundary(node)
         step = FlowStep(level, node, kind, call_file, call_line, handoff=handoff, more_lines=more_lines,
                         boundary=boundary)
+        if handoff and handoff != ASYNC_JOB:
+            self._label_handler(step)
         flow.steps.append(step)
         if node in expanded:
             step.repeat = True
             return
         children, unknown, folded = self.children(node, this_cls)
-        if boundary or level - base >= depth:
+        shown = children
+        if level - base >= depth:  # past the depth: only on the way to a followed hand-off
+            hops = self.toward().get(node) if self.rules.through else None
+            through = self.rules.through
+            shown = [] if hops is None else [c for c in children if (hops == 0 and c[1] in through)
+                                             or (hops > 0 and self.toward().get(c[0]) == hops - 1)]
+        if boundary or (not shown and level - base >= depth):
             step.folded = len(children) + folded
             return
         expanded.add(node)
         flow.unknown.extend(unknown)
-        step.folded = folded
-        for target, ckind, cfile, cline, ambiguous, cls, more in children:
+        step.folded = folded + len(children) - len(shown)
+        for target, ckind, cfile, cline, ambiguous, cls, more in shown:
             self._edge(flow, node, target, ckind, {"file": cfile, "line": cline, "ambiguous": ambiguous})
+            if ckind in self.rules.through:  # past a followed hand-off: the handler, a few levels
+                self._expand(flow, target, ckind, cfile, cline, level + 1, self.rules.through_handler_depth, cls,
+                             expanded, ckind, level + 1, more)
+                continue
             self._expand(flow, target, ckind, cfile, cline, level + 1, depth, cls, expanded,
                          ckind if ckind in HANDOFF_KINDS else "", base, more)
 
@@ -803,19 +885,26 @@ def format_flow_text(flow: Flow, full: bool = False) -> str:
     if not flow.framework_found:
         lines.append("  (no framework path found from the entry; showing the command's methods only)")
     dropped, extra = (set(), {}) if full else _compact_plan(flow)
+    last_at: dict[int, tuple] = {}  # depth -> the hand-off (kind, call site) of the previous step there
     for i, step in enumerate(flow.steps):
         if i in dropped:
             continue
         indent = "  " * step.depth
         rule = crossed_by(step)
-        if rule is not None:
+        crossing = (step.handoff, step.call_file, step.call_line) if rule is not None else None
+        for deeper in [d for d in last_at if d > step.depth]:
+            del last_at[deeper]
+        if rule is not None and last_at.get(step.depth) != crossing:  # one line for the handlers of one hand-off
             lines.append(f"{indent}== {rule.boundary} ==")
+        last_at[step.depth] = crossing
         marker = "=>" if rule is not None else ("*" if step.kind == "entry" else "->")
         text = f"{indent}{marker} {_short_node(step.node)}"
         if not full and step.more_lines:
             text += f" \u00d7{len(step.more_lines) + 1}"
         if step.kind not in ("entry", "call"):
-            text += f"  [{step.kind}]"
+            text += f"  [{step.kind}{': ' + step.module if step.module else ''}]"
+        if step.answers:
+            text += f"  answers {', '.join(a.rsplit('.', 1)[-1] for a in step.answers)}"
         if step.call_file:
             text += f"  {step.call_file}:{step.call_line}"
         else:
@@ -834,6 +923,8 @@ def format_flow_text(flow: Flow, full: bool = False) -> str:
         elif hidden:
             text += f"  (+{hidden} not shown)"
         lines.append(text)
+    if flow.touches is not None:
+        lines.extend(flow.touches.summary_lines())
     if flow.unknown:
         lines.append(f"unresolved calls: {len(flow.unknown)} (flowdoc flow --format json lists them)")
     if dropped:

@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="also stop at classes whose name matches GLOB, e.g. '*.network.*' (repeatable)")
     parser.add_argument("--no-default-boundaries", action="store_true",
                         help="expand DAO, entity, utility and context classes too")
+    parser.add_argument("--through", action="append", default=[], metavar="KIND",
+                        help="follow hand-offs of KIND past --depth: vm_work, agent, message_bus, async or all "
+                             "(repeatable); only the calls on the way to one go on")
+    parser.add_argument("--handler-depth", type=int, default=0, metavar="N",
+                        help="with --through: how deep to expand each handler past a hand-off (default 0)")
     parser.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
     parser.add_argument("--full", action="store_true",
                         help="text: print every step; by default repeated DAO/boundary calls are left out "
@@ -27,14 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def rules_from(args: argparse.Namespace):
-    """FlowRules from ``--boundary`` / ``--no-default-boundaries`` (defaults otherwise)."""
+    """FlowRules from ``--boundary`` / ``--no-default-boundaries`` / ``--through`` (defaults otherwise)."""
     from flowdoc.analyze.flows import DEFAULT_BOUNDARIES, FlowRules
+    from flowdoc.analyze.handoffs import KINDS
 
     base = () if getattr(args, "no_default_boundaries", False) else DEFAULT_BOUNDARIES
     extra = tuple(getattr(args, "boundary", ()) or ())
-    if not extra and base == DEFAULT_BOUNDARIES:
+    through = [k for item in getattr(args, "through", ()) or () for k in item.split(",") if k]
+    for kind in through:
+        if kind != "all" and kind not in KINDS:
+            raise suggest(kind, sorted(KINDS) + ["all"], "--through hand-off kind")
+    through = sorted(KINDS) if "all" in through else sorted(set(through))
+    if not extra and base == DEFAULT_BOUNDARIES and not through:
         return None
-    return FlowRules(boundaries=base + extra)
+    return FlowRules(boundaries=base + extra, through=tuple(through),
+                     through_handler_depth=max(0, getattr(args, "handler_depth", 0)))
 
 
 def run(args: argparse.Namespace) -> int:

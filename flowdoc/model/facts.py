@@ -64,6 +64,8 @@ class Expr:
     - ``call``: the value of call site number ``text`` of the same method
     - ``new``: a new object, ``text`` the type; ``cast``: ``text`` the target type
     - ``field``: field ``text`` of ``items[0]``; ``index``: element of array ``items[0]``
+    - ``annotation``: an annotation inside another one, ``text`` its name, ``items`` its
+      elements as ``element`` exprs (``text`` the key, ``items[0]`` the value)
     - ``lambda``, ``methodref``, ``ternary``, ``unknown``: no static type is derived
     """
 
@@ -90,6 +92,13 @@ class Annotation:
             if name == key:
                 return value
         return None
+
+    @staticmethod
+    def nested(expr: Expr) -> Annotation | None:
+        """The annotation an ``annotation`` expression denotes (inside ``@X({@Y(...)})``)."""
+        if expr.kind != "annotation":
+            return None
+        return Annotation(expr.text, tuple((i.text, i.items[0]) for i in expr.items if i.kind == "element" and i.items))
 
 
 @_pickled_by_constructor

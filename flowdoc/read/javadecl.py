@@ -8,6 +8,7 @@ from javalang import tree as jt
 
 from flowdoc.model.facts import (
     Annotation,
+    Creation,
     Expr,
     FieldFacts,
     MethodFacts,
@@ -66,7 +67,9 @@ class FileBuilder(ExpressionWalker):
             implements = tuple(t for t in map(to_typeref, getattr(decl, "implements", None) or []) if t)
         body = decl if isinstance(decl, list) else (decl.body or [])
         enum_constants: tuple[str, ...] = ()
+        constants: list = []
         if isinstance(body, jt.EnumBody):
+            constants = list(body.constants or [])
             enum_constants = tuple(c.name for c in body.constants)
             const_bodies = [c for c in body.constants if c.body]
             body = list(body.declarations or [])
@@ -75,6 +78,11 @@ class FileBuilder(ExpressionWalker):
         fields: list[FieldFacts] = []
         methods: list[MethodFacts] = []
         init_scope = MethodScope(line)
+        for const in constants:  # an enum constant with arguments constructs the enum: new E(args)
+            if const.arguments:
+                init_scope.line = line_of(const, init_scope.line)
+                args = tuple(self._expr(a, init_scope, qualname, "<init>") for a in const.arguments)
+                init_scope.creations.append(Creation(T(name), args, line_of(const, init_scope.line)))
         for member in body:
             if isinstance(member, jt.FieldDeclaration) or isinstance(member, jt.ConstantDeclaration):
                 fields.extend(self._fields(member, qualname, init_scope, kind == "interface"))

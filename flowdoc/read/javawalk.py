@@ -181,8 +181,16 @@ class ExpressionWalker:
         elif isinstance(node, (jt.ArrayInitializer, jt.ElementArrayValue)):
             items = node.initializers if isinstance(node, jt.ArrayInitializer) else node.values
             value = E("array", "", tuple(self._expr(i, scope, owner, method) for i in items or []))
-        elif isinstance(node, jt.Annotation):
-            value = E("unknown", f"@{node.name}")
+        elif isinstance(node, jt.Annotation):  # nested: @SecondaryTables({@SecondaryTable(name = "x")})
+            element = node.element
+            if element is None:
+                pairs = []
+            elif isinstance(element, list):
+                pairs = [(pair.name, pair.value) for pair in element]
+            else:
+                pairs = [("value", element)]
+            value = E("annotation", node.name,
+                      tuple(E("element", key, (self._expr(v, scope, owner, method),)) for key, v in pairs))
         elif isinstance(node, jt.Node):
             for child in node.children:
                 if isinstance(child, (jt.Node, list)):

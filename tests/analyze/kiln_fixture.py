@@ -84,6 +84,7 @@ FILES: dict[str, str] = {
 
         @Entity
         @Table(name = "shelf")
+        @SecondaryTables({@SecondaryTable(name = "shelf_tag"), @SecondaryTable(name = "shelf_slot")})
         public class ShelfVO {
             @Column(name = "id")
             private long id;
@@ -158,6 +159,20 @@ FILES: dict[str, str] = {
 
             public T value() { return null; }
             public T valueIn(Long id) { return null; }
+            public String key() { return null; }
+        }
+        """,
+    f"{SRV}/KilnConfig.java": """
+        package org.kiln;
+
+        public enum KilnConfig {
+            DrySeconds("Kiln", KilnManager.class, Integer.class, "kiln.dry.seconds", "30", "Seconds to dry", null),
+            KilnName("Kiln", KilnManager.class, String.class, "kiln.name", "k1", "The kiln's name", null);
+
+            KilnConfig(String category, Class<?> componentClass, Class<?> type, String name, String defaultValue,
+                       String description, String range) {
+            }
+
             public String key() { return null; }
         }
         """,
@@ -240,6 +255,7 @@ FILES: dict[str, str] = {
             public void cool(long id, String kind) {
                 ConfigKey<Long> key = CoolMinutes;
                 Long minutes = key.value();
+                String dry = KilnConfig.DrySeconds.key();
                 _firingDao.markCooled(id);
                 ActionEventUtils.onActionEvent(1L, EventTypes.EVENT_COOL, "cooling");
                 ActionEventUtils.onActionEvent(1L, "KILN." + kind, "cooling");

@@ -131,7 +131,7 @@ def test_flow_as_dict_matches_the_agreed_shape(built):
     index, graph = built
     data = build_flow(CREATE, graph, index).as_dict()
     assert list(data) == ["api", "command_class", "async", "async_create", "nodes", "edges", "steps",
-                          "unresolved", "unknown"]
+                          "unresolved", "unknown", "tables", "settings", "events", "touch_unknown"]
     assert data["api"] == "createPump" and data["async"] and data["async_create"]
     assert set(data["nodes"][0]) == {"id", "class", "method", "file", "line", "end_line"}
     assert set(data["edges"][0]) == {"from", "to", "kind", "file", "line", "ambiguous"}

@@ -40,6 +40,7 @@ def test_tables_come_from_entities_and_their_joined_superclass(built):
     assert firing.daos == [D + "FiringDaoImpl", D + "GlazeFiringDaoImpl"]
     assert catalog.entity_of(D + "FiringDao") == D + "FiringVO"  # through the interface's type arguments
     assert catalog.entity_of(D + "GenericDaoBase") is None  # still generic
+    assert catalog.entities[D + "ShelfVO"].tables == ("shelf", "shelf_tag", "shelf_slot")  # @SecondaryTables
 
 
 def test_dao_method_names_say_read_or_write():
@@ -78,7 +79,9 @@ def test_settings_catalog_reads_every_constructor_order(built):
     index, _, _ = built
     catalog = build_setting_catalog(index)
     by_name = {s.name: s for s in catalog.settings}
-    assert sorted(by_name) == ["kiln.cool.minutes", "kiln.enabled", "kiln.max.heat"]
+    assert sorted(by_name) == ["kiln.cool.minutes", "kiln.dry.seconds", "kiln.enabled", "kiln.max.heat", "kiln.name"]
+    dry = by_name["kiln.dry.seconds"]  # a settings enum's constant, read through its constructor
+    assert (dry.category, dry.default, dry.type, dry.field) == ("Kiln", "30", "Integer", K + "KilnConfig.DrySeconds")
     heat = by_name["kiln.max.heat"]
     assert (heat.category, heat.default, heat.dynamic, heat.scopes, heat.type) == ("Advanced", "1200", True, ["Zone"],
                                                                                   "Integer")
@@ -96,8 +99,8 @@ def test_setting_reads_through_fields_and_unknown_local(built):
     assert [(s.name, s.key) for s in fire.settings] == [("kiln.enabled", K + "KilnManagerImpl.Enabled"),
                                                         ("kiln.max.heat", K + "KilnManager.MaxHeat")]
     cool = touches.of_method(COOL)
-    assert cool.settings == ()
-    assert ("setting", "key-not-a-field") in [(u.what, u.reason) for u in cool.unknown]
+    assert [s.name for s in cool.settings] == ["kiln.dry.seconds"]  # KilnConfig.DrySeconds.key()
+    assert ("setting", "key-not-a-field") in [(u.what, u.reason) for u in cool.unknown]  # key.value() on a local
 
 
 def test_events_from_annotation_and_calls(built):
@@ -115,7 +118,7 @@ def test_union_over_methods_groups_by_name_with_counts(built):
     firing = next(t for t in data["tables"] if t["name"] == "firing")
     assert firing["access"] == ["read", "unknown", "write"]
     assert len(firing["sites"]) == 6  # fire(): 4, cool(): markCooled, the DAO callback: update
-    assert [s["name"] for s in data["settings"]] == ["kiln.enabled", "kiln.max.heat"]
+    assert [s["name"] for s in data["settings"]] == ["kiln.dry.seconds", "kiln.enabled", "kiln.max.heat"]
     assert [e["type"] for e in data["events"]] == ["KILN.COOL", "KILN.FIRE"]
     assert data["touch_unknown"]["tables"] == 1
     assert data["touch_unknown"]["settings"] == 1

@@ -137,6 +137,25 @@ def prepare(tree: TreeView) -> AgentHandlers:
     return state
 
 
+ANSWER = "Answer"
+
+
+def answer_root(index) -> str | None:
+    """The answers' base class (:data:`ANSWER`), or None."""
+    roots = named_types(index, ANSWER)
+    return roots[0] if roots else None
+
+
+def answers_of(index, owner: str, m: MethodFacts, root: str | None) -> list[str]:
+    """The answer classes a handler creates (``new StartAnswer(...)``): what the host sends back."""
+    found = set()
+    for creation in m.creations if root else ():
+        fqn = index.resolve_type(creation.type.name, owner)
+        if fqn is not None and index.is_subtype(fqn, root):
+            found.add(fqn)
+    return sorted(found)
+
+
 def _applies(method: MethodFacts) -> bool:
     return bool(method.calls)
 

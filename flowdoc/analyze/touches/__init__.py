@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from flowdoc.analyze.callgraph import CallGraph, class_of
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.analyze.touches.events import EVENT_UTILS, annotated_event_types, event_type_param
-from flowdoc.analyze.touches.settings import READ_PREFIX, SettingCatalog, build_setting_catalog
+from flowdoc.analyze.touches.settings import ENUM_READ, READ_PREFIX, SettingCatalog, build_setting_catalog
 from flowdoc.analyze.touches.tables import TableCatalog, build_table_catalog, dao_access
 from flowdoc.read.scan import is_test_path
 
@@ -91,6 +91,21 @@ class FlowTouches:
     def table_names(self, access: str | None = None) -> list[str]:
         return sorted({t.table for t in self.tables if access is None or t.access == access})
 
+    def summary_lines(self) -> list[str]:
+        """The text view's closing lines: tables written and read, settings read, events, unknowns."""
+        lines = []
+        for label, names in (("writes", self.table_names("write")), ("reads", self.table_names("read")),
+                             ("settings read", sorted({s.name for s in self.settings})),
+                             ("events", sorted({e.type for e in self.events}))):
+            if names:
+                lines.append(f"{label}: {', '.join(names)}")
+        if self.unknown:
+            counts = Counter(u.what for u in self.unknown)
+            parts = ", ".join(f"{counts[k]} {k}{'s' if counts[k] > 1 else ''}" for k in ("table", "setting", "event")
+                              if counts[k])
+            lines.append(f"not told from the code: {parts} (flowdoc flow --format json lists them)")
+        return lines
+
     def as_dict(self) -> dict:
         """``tables``/``settings``/``events``: one entry per name with its sites;
         ``touch_unknown``: the count per kind and each unknown site."""
@@ -135,11 +150,26 @@ class Touches:
         self.tables = tables if tables is not None else build_table_catalog(index, main)
         self.settings = settings if settings is not None else build_setting_catalog(index, main)
         self._memo: dict[str, MethodTouches] = {}
+        self._setting_enums = {owner for owner, _ in self.settings.by_field if index.types[owner].kind == "enum"}
 
     def of_method(self, node: str) -> MethodTouches:
         found = self._memo.get(node)
         if found is None:
             found = self._memo[node] = self._of_method(node)
+        return found
+
+    def methods_touching(self, table: str | None = None, setting: str | None = None,
+                         access: str | None = None) -> list[str]:
+        """Methods whose own calls touch ``table`` (read, write or either) or read ``setting``;
+        the targets of ``flowdoc callers --table/--setting``."""
+        found = []
+        for node in sorted(self.graph.methods):
+            touches = self.of_method(node)
+            if table is not None and any(t.table == table and (access is None or t.access == access)
+                                         for t in touches.tables):
+                found.append(node)
+            elif setting is not None and any(s.name == setting for s in touches.settings):
+                found.append(node)
         return found
 
     def of_nodes(self, nodes) -> FlowTouches:
@@ -180,18 +210,26 @@ class Touches:
             if any(self.tables.is_dao(c) for c in classes):
                 types = types or self.graph.scope(node)
                 self._table_site(node, i, group, types, tables, unknown)
-            elif key_class in classes and call.member.startswith(READ_PREFIX):
+            elif key_class in classes and call.member.startswith(READ_PREFIX) \
+                    or call.member == ENUM_READ and classes & self._setting_enums:
                 types = types or self.graph.scope(node)
-                key = types.field_of(call.receiver) if types is not None else None
-                setting = self.settings.by_field.get(key) if key else None
-                if setting is not None and setting.name:
-                    settings.append(SettingRead(setting.name, setting.key, node, line))
-                else:
-                    reason = "key-not-a-field" if key is None else "key-not-declared"
-                    unknown.append(UnknownTouch("setting", reason, node, line, f"{_text(call.receiver)}.{call.member}()"))
+                self._setting_site(call, types, node, settings, unknown)
             elif any(c.rsplit(".", 1)[-1] == EVENT_UTILS for c in classes):
                 self._event_site(node, owner, i, group, events, unknown)
         return MethodTouches(tuple(tables), tuple(settings), tuple(events), tuple(unknown))
+
+    def _setting_site(self, call, scope, node: str, settings: list, unknown: list) -> None:
+        """``KEY.value()`` on a ConfigKey field, or ``Config.CONSTANT.key()`` of a settings enum."""
+        key = scope.field_of(call.receiver) if scope is not None else None
+        if key is None and call.member == ENUM_READ and call.receiver.kind == "name" and scope is not None:
+            enum = scope.type_of(call.receiver)
+            key = (enum, call.receiver.text.rsplit(".", 1)[-1]) if enum in self._setting_enums else None
+        setting = self.settings.by_field.get(key) if key else None
+        if setting is not None and setting.name:
+            settings.append(SettingRead(setting.name, setting.key, node, call.line))
+        else:
+            reason = "key-not-a-field" if key is None else "key-not-declared"
+            unknown.append(UnknownTouch("setting", reason, node, call.line, f"{_text(call.receiver)}.{call.member}()"))
 
     def _table_site(self, node: str, i: int, group, types, tables: list, unknown: list) -> None:
         call = self.graph.method_of(node)[1].calls[i]

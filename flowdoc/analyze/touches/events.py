@@ -5,18 +5,12 @@
 from __future__ import annotations
 
 from flowdoc.analyze.symbols import SymbolIndex
-from flowdoc.model.facts import Annotation, Expr, MethodFacts
+from flowdoc.model.facts import Annotation, MethodFacts
 
 EVENT_ANNOTATION = "ActionEvent"
 EVENT_CONTAINER = "ActionEvents"
 EVENT_UTILS = "ActionEventUtils"  # simple name of the class whose static calls record events
 TYPE_PARAMS = ("eventType", "type")
-
-
-def _nested(expr: Expr) -> Annotation | None:
-    if expr.kind != "annotation":
-        return None
-    return Annotation(expr.text, tuple((i.text, i.items[0]) for i in expr.items if i.kind == "element" and i.items))
 
 
 def event_annotations(m: MethodFacts) -> list[Annotation]:
@@ -26,7 +20,7 @@ def event_annotations(m: MethodFacts) -> list[Annotation]:
         if ann.simple == EVENT_CONTAINER:
             value = ann.get("value")
             items = value.items if value is not None and value.kind == "array" else (value,) if value else ()
-            found.extend(a for a in (_nested(i) for i in items) if a is not None)
+            found.extend(a for a in (Annotation.nested(i) for i in items) if a is not None)
     return found
 
 

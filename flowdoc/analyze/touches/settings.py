@@ -18,6 +18,7 @@ from flowdoc.model.facts import Creation, Expr, MethodFacts
 
 CONFIG_KEY = "ConfigKey"  # simple name of the setting class
 READ_PREFIX = "value"  # value(), valueIn(id), valueInScope(...), valueInDomain(...) read a setting
+ENUM_READ = "key"  # Config.X.key(): the name a settings enum's constant is looked up by
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Setting:
 class SettingCatalog:
     settings: list[Setting]
     config_key: str | None  # the FQN of the ConfigKey class (None: not in the tree)
-    by_field: dict[tuple[str, str], Setting] = field(default_factory=dict)
+    by_field: dict[tuple[str, str], Setting] = field(default_factory=dict)  # also (enum, CONSTANT)
     unnamed: int = 0  # declarations whose name is not a constant
 
     def by_name(self) -> dict[str, list[Setting]]:
@@ -96,8 +97,44 @@ def build_setting_catalog(index: SymbolIndex, main: frozenset[str] | None = None
                     catalog.by_field[(fqn, setting.field.rsplit(".", 1)[-1])] = setting
                 if setting.name is None:
                     catalog.unnamed += 1
+    for enum in _setting_enums(index, main):
+        _add_enum_settings(index, enum, catalog)
     catalog.settings.sort(key=lambda s: (s.name or "", s.declared_in, s.line))
     return catalog
+
+
+_ENUM_PARAMS = frozenset({"category", "name", "defaultValue", "description"})
+
+
+def _setting_enums(index: SymbolIndex, main: frozenset[str] | None) -> list[str]:
+    """Enums declaring settings the older way (CloudStack's ``Config``): a constructor taking
+    a category, a name, a default value and a description, as ConfigKey's does."""
+    found = []
+    for fqn in sorted(main if main is not None else index.types):
+        facts = index.types.get(fqn)
+        if facts is not None and facts.kind == "enum" and any(
+                m.is_constructor and _ENUM_PARAMS <= {p.name for p in m.params} for m in facts.methods):
+            found.append(fqn)
+    return found
+
+
+def _add_enum_settings(index: SymbolIndex, enum: str, catalog: SettingCatalog) -> None:
+    """One setting per constant: ``VmDeploymentPlanner("Advanced", ..., "vm.deployment.planner", ...)``."""
+    facts = index.types[enum]
+    constructors = [m for m in facts.methods if m.is_constructor]
+    init = next((m for m in facts.methods if m.name == "<clinit>"), None)
+    own = [c for c in (init.creations if init is not None else ()) if c.type.name == facts.name and not c.anonymous]
+    # constants construct the enum in declaration order; when every one has arguments they pair up
+    names = facts.enum_constants if len(own) == len(facts.enum_constants) else (None,) * len(own)
+    for constant, creation in zip(names, own, strict=True):
+        setting = _setting(index, enum, init, creation, enum, constructors, [])
+        setting.field = f"{enum}.{constant}" if constant else None
+        setting.scopes = setting.scopes or []
+        catalog.settings.append(setting)
+        if constant:
+            catalog.by_field[(enum, constant)] = setting
+        if setting.name is None:
+            catalog.unnamed += 1
 
 
 Bound = tuple[Expr, str, MethodFacts]  # an argument, the class and method it is written in
@@ -136,7 +173,7 @@ def _setting(index: SymbolIndex, owner: str, m: MethodFacts, creation: Creation,
     dynamic = index.evaluate_constant(*named["isDynamic"][:2]) if "isDynamic" in named else None
     type_arg = named.get("type", (None,))[0]
     field_name = None
-    if m.name == "<clinit>":  # a field initializer: the ConfigKey field declared on or above the line
+    if m.name == "<clinit>" and key_fields:  # a field initializer: the ConfigKey field on or above the line
         above = [name for line, name in key_fields if line <= creation.line]
         field_name = above[-1] if above else None
     return Setting(

@@ -122,14 +122,8 @@ def _annotations(facts: TypeFacts, simple: str, container: str) -> list[Annotati
         if ann.simple == container:
             value = ann.get("value")
             items = value.items if value is not None and value.kind == "array" else ()
-            found.extend(_nested(item) for item in items if item.kind == "annotation")
+            found.extend(Annotation.nested(item) for item in items if item.kind == "annotation")
     return found
-
-
-def _nested(expr: Expr) -> Annotation:
-    """An annotation written inside another one (``Expr(kind="annotation")``)."""
-    values = tuple((item.text, item.items[0]) for item in expr.items if item.kind == "element" and item.items)
-    return Annotation(expr.text, values)
 
 
 def _own_tables(index: SymbolIndex, fqn: str, facts: TypeFacts) -> list[str]:

@@ -90,7 +90,7 @@ def test_a_crossed_hand_off_is_drawn_in_text_and_json():
     assert crossed_by(plain) is None and "handoff" not in plain.as_dict()
     flow = SimpleNamespace(api="go", command_class="org.acme.GoCmd", is_async=True, async_create=False,
                            framework_found=True, steps=[FlowStep(0, "org.acme.Api.entry()", "entry", None, None),
-                                                        step, plain], nodes={}, unknown=[])
+                                                        step, plain], nodes={}, unknown=[], touches=None)
     lines = format_flow_text(flow).splitlines()
     assert lines[2] == "  == async hand-off: the rest runs on a job thread =="
     assert lines[3].startswith("  => Jobs$1.run()")

@@ -16,6 +16,7 @@ import org.nimbus.api.command.user.vm.BaseDeployInstanceCmd;
 import org.nimbus.api.command.user.vm.ListInstancesCmd;
 import org.nimbus.dc.ZoneVO;
 import org.nimbus.dc.dao.ZoneDao;
+import org.nimbus.framework.config.ConfigKey;
 import org.nimbus.host.HostVO;
 import org.nimbus.network.NetworkService;
 import org.nimbus.resource.ResourceService;
@@ -26,6 +27,10 @@ import org.nimbus.vm.dao.InstanceDao;
  * Instance lifecycle: placement, power actions and clean-up.
  */
 public class InstanceManagerImpl implements InstanceService, InstanceManager {
+
+    static final ConfigKey<Boolean> StartOnAnyHost = new ConfigKey<>("Advanced", Boolean.class,
+            "instance.start.any.host", "true", "Whether an instance without a host may start on any host that is up",
+            true, ConfigKey.Scope.Zone);
 
     @Inject
     private InstanceDao _instanceDao;
@@ -91,7 +96,7 @@ public class InstanceManagerImpl implements InstanceService, InstanceManager {
     public InstanceVO startInstance(long instanceId) {
         InstanceVO instance = findById(instanceId);
         Long hostId = instance.getHostId();
-        if (hostId == null) {
+        if (hostId == null && StartOnAnyHost.valueIn(instance.getZoneId())) {
             HostVO host = _resourceService.findUpHost(instance.getZoneId());
             if (host == null) {
                 throw new IllegalStateException("no host is up in zone " + instance.getZoneId());

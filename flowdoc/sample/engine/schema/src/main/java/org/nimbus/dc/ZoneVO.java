@@ -6,13 +6,21 @@ import java.util.UUID;
 /**
  * Row of the zone table.
  */
+@Entity
+@Table(name = "zone")
 public class ZoneVO {
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "description")
     private String description;
+    @Column(name = "network_type")
     private String networkType;
+    @Column(name = "allocation_state")
     private String allocationState = "Disabled";
 
     public ZoneVO(String name, String description, String networkType) {

@@ -6,15 +6,25 @@ import java.util.UUID;
 /**
  * Row of the host table.
  */
+@Entity
+@Table(name = "host")
 public class HostVO {
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "ip_address")
     private String ipAddress;
+    @Column(name = "zone_id")
     private long zoneId;
+    @Column(name = "hypervisor")
     private String hypervisor;
+    @Column(name = "state")
     private String state = "Connecting";
+    @Column(name = "tags")
     private String[] tags = new String[0];
 
     public HostVO(String name, String ipAddress, long zoneId, String hypervisor) {

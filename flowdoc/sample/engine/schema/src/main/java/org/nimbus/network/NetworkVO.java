@@ -6,14 +6,23 @@ import java.util.UUID;
 /**
  * Row of the network table.
  */
+@Entity
+@Table(name = "network")
 public class NetworkVO {
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "cidr")
     private String cidr;
+    @Column(name = "zone_id")
     private long zoneId;
+    @Column(name = "type")
     private String type;
+    @Column(name = "is_default")
     private boolean isDefault;
 
     public NetworkVO(String name, String cidr, long zoneId, String type, boolean isDefault) {

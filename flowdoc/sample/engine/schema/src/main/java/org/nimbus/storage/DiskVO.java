@@ -6,19 +6,30 @@ import java.util.UUID;
 /**
  * Row of the disk table.
  */
+@Entity
+@Table(name = "disk")
 public class DiskVO {
 
     public static final String TYPE_ROOT = "ROOT";
     public static final String TYPE_DATA = "DATA";
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "type")
     private String type;
+    @Column(name = "size_gb")
     private long sizeGb;
+    @Column(name = "state")
     private String state = "Allocated";
+    @Column(name = "zone_id")
     private long zoneId;
+    @Column(name = "instance_id")
     private Long instanceId;
+    @Column(name = "device_id")
     private Long deviceId;
 
     public DiskVO(String name, String type, long zoneId, long sizeGb) {

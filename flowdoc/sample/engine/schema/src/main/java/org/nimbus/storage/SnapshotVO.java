@@ -7,13 +7,21 @@ import java.util.UUID;
 /**
  * Row of the snapshot table.
  */
+@Entity
+@Table(name = "snapshot")
 public class SnapshotVO {
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "disk_id")
     private long diskId;
+    @Column(name = "state")
     private String state = "Allocated";
+    @Column(name = "created")
     private Date created = new Date();
 
     public SnapshotVO(long diskId, String name) {

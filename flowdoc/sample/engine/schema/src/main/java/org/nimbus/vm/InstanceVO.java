@@ -7,21 +7,37 @@ import java.util.UUID;
 /**
  * Row of the instance table.
  */
+@Entity
+@Table(name = "instance")
 public class InstanceVO {
 
+    @Column(name = "id")
     private long id;
+    @Column(name = "uuid")
     private String uuid = UUID.randomUUID().toString();
+    @Column(name = "name")
     private String name;
+    @Column(name = "display_name")
     private String displayName;
+    @Column(name = "state")
     private String state = "Allocated";
+    @Column(name = "zone_id")
     private long zoneId;
+    @Column(name = "host_id")
     private Long hostId;
+    @Column(name = "offering_id")
     private long offeringId;
+    @Column(name = "image_id")
     private Long imageId;
+    @Column(name = "network_id")
     private Long networkId;
+    @Column(name = "account_name")
     private String accountName;
+    @Column(name = "domain_id")
     private Long domainId;
+    @Column(name = "created")
     private Date created = new Date();
+    @Column(name = "removed")
     private Date removed;
 
     public InstanceVO(String name, String displayName, long zoneId, long offeringId, Long imageId) {
