@@ -17,7 +17,7 @@ from flowdoc.cli.common import fail
 from flowdoc.model.problems import InputError
 
 # In help order. A verb whose module is not there yet is simply not offered.
-VERBS = ("scan", "api", "flow", "callers", "graph", "build", "serve", "snapshot", "diff", "check")
+VERBS = ("scan", "api", "flow", "callers", "graph", "build", "serve", "snapshot", "diff", "history", "check")
 
 
 class _Parser(argparse.ArgumentParser):

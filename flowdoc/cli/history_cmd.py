@@ -1,0 +1,74 @@
+"""``flowdoc history``: API history across releases (first/last release of every API,
+parameter and response field, required/type changes, ``since`` disagreements)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from flowdoc.check import history
+from flowdoc.cli.common import console, out
+from flowdoc.cli.diff_cmd import add_model_source_options
+from flowdoc.cli.snapshot_cmd import load_side
+from flowdoc.model.problems import InputError
+from flowdoc.read.gitsource import is_git_spec, parse_git_spec
+
+EPILOG = """\
+examples:
+  flowdoc history git:../cloudstack --from 4.15.0.0 -o history.json     # releases found in the repository
+  flowdoc history git:../cloudstack --refs 4.19.0.0,4.20.0.0 -o h.json  # these refs (tags or commits)
+  flowdoc history ../cs-4.20 ../cs-4.22 api-4.23.json -o h.json         # trees / snapshots, oldest first
+  flowdoc build --source ../cloudstack --history history.json            # API pages: added in / last changed in
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("history", help="API history across releases: added in, last changed in, since checks",
+                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="git:REPO (its releases), or trees / snapshots / git:REPO@REF, oldest first")
+    parser.add_argument("--refs", action="append", default=[], metavar="REF[,REF...]",
+                        help="with git:REPO: these refs instead of the releases found; with several sources: their names")
+    parser.add_argument("--from", dest="first", default=None, metavar="VERSION", help="releases from this version on")
+    parser.add_argument("--to", dest="last", default=None, metavar="VERSION", help="releases up to this version")
+    parser.add_argument("-o", "--output", type=Path, default=Path("flowdoc-history.json"),
+                        help="the history file (default: flowdoc-history.json; replaced atomically)")
+    add_model_source_options(parser)
+    parser.set_defaults(run=run)
+
+
+def releases_of(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(name, source spec) of every release, oldest first."""
+    refs = [r.strip() for text in args.refs for r in text.split(",") if r.strip()]
+    if len(args.sources) == 1 and is_git_spec(args.sources[0]) and "@" not in args.sources[0]:
+        repo = parse_git_spec(args.sources[0]).repo
+        found = [history.Release(r, r) for r in refs] if refs else history.find_releases(repo)
+        if args.first or args.last:
+            low, high = history.version_key(args.first or "0"), history.version_key(args.last or "999999")
+            found = [r for r in found if low <= history.version_key(r.name) <= high]
+        if not found:
+            raise InputError(f"{args.sources[0]}: no releases found (no release tags, no release commits of "
+                             "the root pom.xml" + (" in the --from/--to range" if args.first or args.last else "") + ")")
+        return [(r.name, f"git:{repo}@{r.ref}") for r in found]
+    if refs and len(refs) != len(args.sources):
+        raise InputError(f"--refs names {len(refs)} release(s) for {len(args.sources)} source(s)")
+    return [(refs[i] if refs else "", spec) for i, spec in enumerate(args.sources)]
+
+
+def run(args: argparse.Namespace) -> int:
+    builder = history.HistoryBuilder()
+    started = time.perf_counter()
+    for name, spec in releases_of(args):
+        began = time.perf_counter()
+        side = load_side(spec, args)
+        label = name or (side.model.get("source") or {}).get("version") or spec
+        builder.add(history.Release(label, spec.rsplit("@", 1)[-1] if is_git_spec(spec) else spec), side.model)
+        console.print(f"{label}: {builder.releases[-1]['apis']} APIs ({time.perf_counter() - began:.1f} s)")
+        del side
+    data = builder.as_dict()
+    history.write_history(args.output, data)
+    for line in history.summary_lines(data):
+        out.print(line)
+    console.print(f"wrote {args.output} ({len(data['releases'])} releases, {time.perf_counter() - started:.1f} s)")
+    return 0
