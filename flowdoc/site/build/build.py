@@ -46,7 +46,9 @@ from flowdoc.site.build.staging import (
     STAGING_OWNER,
     STAMP,
     KeptData,
+    building_prefix,
     prune_staging,
+    remove_stale_builds,
     replaceable,
     split_side_html,
     stage,
@@ -133,6 +135,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     output = Path(output).resolve()
     if not output.parent.is_dir():
         raise InputError(f"-o: folder {output.parent} does not exist")
+    remove_stale_builds(output)  # a killed build's leftovers; may put the previous site back
     if output.exists() and not replaceable(output):
         raise InputError(f"-o: {output} exists and is not a site flowdoc built; it would be replaced, "
                          "so remove it or choose another folder")
@@ -227,7 +230,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     else:
         t = time.perf_counter()
         say("mkdocs build")
-        tmp_site = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
+        tmp_site = Path(tempfile.mkdtemp(dir=output.parent, prefix=building_prefix(output)))
         try:
             cfg_path = base / "mkdocs.yml"
             write_config(cfg_path, docs, tmp_site, nav, title, project)

@@ -3,14 +3,18 @@
 Pages are written into a persistent staging ``docs`` folder under flowdoc's cache folder
 (:func:`staging_dir`), rewriting only pages whose content changed and deleting stale ones
 (:func:`stage`); mkdocs builds into a temporary folder that then replaces the output folder
-(:func:`swap_into_place`), so a failed build leaves the previous site intact.
+(:func:`swap_into_place`), so a failed build leaves the previous site intact. A build killed
+outright (SIGKILL, power loss) leaves the previous site in place too; the folders it left beside
+it are removed, or put back, by the next build (:func:`remove_stale_builds`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -92,8 +96,31 @@ def _normal_permissions(folder: Path) -> None:
             os.chmod(os.path.join(root, name), file_mode)
 
 
+def building_prefix(output: Path) -> str:
+    """The name prefix of a build's temporary folder beside ``output``; it carries the process id,
+    so that a later build can tell a killed build's folder from a running one's."""
+    return f".{output.name}.building-{os.getpid()}-"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the
+    system or file system cannot, and the caller renames twice instead."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def swap_into_place(built: Path, output: Path) -> None:
+    """Make ``built`` the site at ``output``. With an atomic exchange there is no moment without
+    a site; otherwise a kill between the two renames leaves the old site as ``.NAME.old-PID``,
+    which :func:`remove_stale_builds` puts back."""
     _normal_permissions(built)
+    if output.exists() and _exchange(built, output):
+        shutil.rmtree(built, ignore_errors=True)  # the previous site, now at the temporary name
+        return
     old = None
     if output.exists():
         old = output.with_name(f".{output.name}.old-{os.getpid()}")
@@ -101,6 +128,34 @@ def swap_into_place(built: Path, output: Path) -> None:
     os.replace(built, output)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale_builds(output: Path) -> list[Path]:
+    """Clean up after builds into ``output`` that were killed: their temporary folders are
+    removed, and a previous site caught between the two renames of a swap is put back when
+    ``output`` is missing. Folders of builds still running are left alone. Returns what was done."""
+    pattern = re.compile(rf"\.{re.escape(output.name)}\.(building|old)-(\d+)(-.*)?")
+    done = []
+    for folder in sorted(output.parent.iterdir()) if output.parent.is_dir() else []:
+        match = pattern.fullmatch(folder.name)
+        if match is None or not folder.is_dir() or _alive(int(match.group(2))):
+            continue
+        if match.group(1) == "old" and not os.path.lexists(output):
+            os.replace(folder, output)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        done.append(folder)
+    return done
 
 
 def replaceable(output: Path) -> bool:
