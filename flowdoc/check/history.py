@@ -171,7 +171,7 @@ def _track(records: dict, before: dict | None, now: dict, release: str, keys: tu
         if name not in before:
             changed = True
         else:
-            for key, old, new in zip(keys, before[name], values):
+            for key, old, new in zip(keys, before[name], values, strict=False):
                 if old != new:
                     record["changes"].append({"release": release, key: [old, new]})
                     changed = True

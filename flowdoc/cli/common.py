@@ -116,17 +116,26 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on mkdocs warnings")
     parser.add_argument("--config", type=Path, default=None, metavar="FILE", help="the project's mkdocs.yml, "
                         "merged over flowdoc's (default: ./mkdocs.yml if any); site_src/ beside it adds pages")
+    parser.add_argument("--history", type=Path, default=None, metavar="FILE",
+                        help="a 'flowdoc history' file: API pages show added in / last changed in")
 
 
 def build_site_for(args: argparse.Namespace, output: Path):
     """Build the site of ``--source`` into ``output`` (``build`` and ``serve``): scan, then the
     site build runs the later stages only when the pages must change."""
+    from flowdoc.check.history import load_history
     from flowdoc.site.build.build import build_site
 
+    history = load_history(args.history) if getattr(args, "history", None) else None  # a bad file: exit 2 first
     project = project_of(args)
     scan = project.scan
+
+    def collect(*given, **named):
+        data, problems = project.collect_site(*given, **named)
+        data.history = history
+        return data, problems
     with console.status("building the site") as status:
-        result = build_site(scan, output, project.collect_site, source_url=args.source_url, strict=args.strict,
+        result = build_site(scan, output, collect, source_url=args.source_url, strict=args.strict,
                             progress=lambda m: status.update(f"building the site: {m}"),
                             force=getattr(args, "force", False), config=getattr(args, "config", None))
     result.seconds = {"scan": project.seconds.get("scan", 0.0), **result.seconds}

@@ -8,9 +8,8 @@ import time
 from pathlib import Path
 
 from flowdoc.check import history
-from flowdoc.cli.common import console, out
+from flowdoc.cli.common import console, out, project_of
 from flowdoc.cli.diff_cmd import add_model_source_options
-from flowdoc.cli.snapshot_cmd import load_side
 from flowdoc.model.problems import InputError
 from flowdoc.read.gitsource import is_git_spec, parse_git_spec
 
@@ -61,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     for name, spec in releases_of(args):
         began = time.perf_counter()
-        side = load_side(spec, args)
-        label = name or (side.model.get("source") or {}).get("version") or spec
-        builder.add(history.Release(label, spec.rsplit("@", 1)[-1] if is_git_spec(spec) else spec), side.model)
+        model = project_of(args, spec, root_label=spec).contract  # one release at a time: only its digest stays
+        label = name or (model.get("source") or {}).get("version") or spec
+        builder.add(history.Release(label, spec.rsplit("@", 1)[-1] if is_git_spec(spec) else spec), model)
         console.print(f"{label}: {builder.releases[-1]['apis']} APIs ({time.perf_counter() - began:.1f} s)")
-        del side
+        del model
     data = builder.as_dict()
     history.write_history(args.output, data)
     for line in history.summary_lines(data):

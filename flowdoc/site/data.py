@@ -20,4 +20,5 @@ class SiteData:
     links: SourceLinks = field(default_factory=SourceLinks)
     mermaid: bool = True  # the site bundles mermaid (the build decides)
     diagram_fn: Callable[..., str] | None = None  # (api name, max_participants=, max_messages=) -> mermaid
+    history: dict | None = None  # a flowdoc.history/1 file (flowdoc history), for "added in / last changed in"
 

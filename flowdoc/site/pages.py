@@ -29,6 +29,7 @@ from flowdoc.site.views.overview import (
     flow_index_view,
     home_view,
     lifecycle_view,
+    releases_view,
 )
 
 PAGE_LIMIT = 300_000  # bytes of one generated Markdown page
@@ -69,7 +70,7 @@ def render_pages(data: SiteData, env: Environment | None = None) -> dict[str, st
     pages["index.md"] = env.get_template("home.md.j2").render(home=home_view(data, idx))
     index_t = env.get_template("api_index.md.j2")
     for limit in (80, 60, 40, 0):  # a tree with very many APIs gets shorter descriptions on the index
-        pages["api/index.md"] = index_t.render(groups=api_index_view(data, idx, limit))
+        pages["api/index.md"] = index_t.render(groups=api_index_view(data, idx, limit), history=bool(data.history))
         if len(pages["api/index.md"].encode("utf-8")) < INDEX_LIMIT:
             break
     api_t = env.get_template("api_page.md.j2")
@@ -89,6 +90,8 @@ def render_pages(data: SiteData, env: Environment | None = None) -> dict[str, st
                     steps = len(data.flows[cmd["name"]].get("steps", []))
                     max_steps = (steps if max_steps is None else max_steps) // 2
             pages[f"flows/{view['slug']}.md"] = text
+    if data.history:
+        pages["api/releases.md"] = env.get_template("api_releases.md.j2").render(releases=releases_view(data))
     pages["flows/index.md"] = env.get_template("flow_index.md.j2").render(flows=flow_index_view(data))
     pages["lifecycle.md"] = env.get_template("lifecycle.md.j2").render(life=lifecycle_view(data, idx))
     pages["concepts.md"] = env.get_template("concepts.md.j2").render(concepts=concepts_view(idx),

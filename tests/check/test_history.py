@@ -86,7 +86,7 @@ BOX_V1 = command("listBoxes", "1.0", [param("id", "uuid"), param("keyword")],
 
 def run_history(*models: dict, names=("1.0.0", "1.1.0", "1.2.0")) -> dict:
     builder = history.HistoryBuilder()
-    for name, model in zip(names, models):
+    for name, model in zip(names, models, strict=False):
         builder.add(history.Release(name, name), model)
     return builder.as_dict()
 

@@ -165,6 +165,17 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
         "example_url": example_url(cmd), "example_response": example_response(cmd, kind, item),
         "job_result": job_result(cmd, item) if kind != "sync" else "", "response_key": response_key(cmd["name"]),
         "has_flow": cmd["name"] in data.flows, "hidden": cmd.get("include_in_api_doc") is False,
-        "badges": badges(cmd, kind),
+        "badges": badges(cmd, kind), "history": history_of(cmd["name"], data.history),
     }
+
+
+def history_of(name: str, history: dict | None) -> dict | None:
+    """First release, last release with a change, last release of an API from a history file."""
+    record = (history or {}).get("apis", {}).get(name)
+    if not record:
+        return None
+    releases = [r["name"] for r in history.get("releases", [])]
+    return {"first": record.get("first"), "last_changed": record.get("last_changed"), "last": record.get("last"),
+            "gone": bool(releases) and record.get("last") != releases[-1],
+            "first_tracked": bool(releases) and record.get("first") == releases[0]}
 

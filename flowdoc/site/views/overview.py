@@ -139,8 +139,10 @@ def api_index_view(data: SiteData, idx: Indexes, limit: int = 80) -> list[dict]:
         for name in names:
             cmd = idx.by_name[name]
             kind = async_kind(cmd, data.flows.get(name))
+            record = ((data.history or {}).get("apis") or {}).get(name) or {}
             rows.append({"link": api_link(name), "badges": [b for b in badges(cmd, kind) if b != "sync"],
-                         "description": short_description(cmd.get("description") or "", limit) if limit else ""})
+                         "description": short_description(cmd.get("description") or "", limit) if limit else "",
+                         "added": record.get("first") or ""})
         groups.append({"category": category, "rows": rows})
     return groups
 
@@ -150,3 +152,20 @@ def flow_index_view(data: SiteData) -> list[dict]:
     return [{"link": Markup(f"[{code(c['name'])}]({slug(c['name'])}.md)"),
              "kind": async_kind(c, data.flows.get(c["name"])), "category": category_of(c)}
             for c in data.model.get("commands", []) if c["name"] in data.flows]
+
+
+def releases_view(data: SiteData) -> list[dict]:
+    """Per release of the history (newest first): the APIs it added and those it changed."""
+    history = data.history or {}
+    names = {c["name"] for c in data.model.get("commands", [])}
+    apis = history.get("apis") or {}
+    out = []
+    for i, release in enumerate(reversed(history.get("releases") or [])):
+        name = release["name"]
+        first = i == len(history["releases"]) - 1
+        added = sorted(a for a, r in apis.items() if r.get("first") == name and a in names)
+        changed = sorted(a for a, r in apis.items() if r.get("last_changed") == name and r.get("first") != name
+                         and a in names)
+        out.append({"name": name, "version": release.get("version") or "", "first": first,
+                    "added": [api_link(a) for a in added], "changed": [api_link(a) for a in changed]})
+    return out
