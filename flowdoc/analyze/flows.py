@@ -28,6 +28,8 @@ from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
 from flowdoc.analyze.handoffs.agent import KIND as AGENT
 from flowdoc.analyze.handoffs.agent import answer_root, answers_of
 from flowdoc.analyze.handoffs.lookup import module_of
+from flowdoc.analyze.ranking import rank_flow
+from flowdoc.analyze.reading import format_reading_text, step_tags, where_text
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.analyze.touches import FlowTouches, Touches
 
@@ -65,6 +67,10 @@ class FlowRules:
     through: tuple[str, ...] = ()
     through_limit: int = 30
     through_handler_depth: int = 0
+    # for ranking steps (flowdoc.analyze.ranking): the framework's generic DAO interface and the
+    # interface of its access checkers, each by simple name or FQN
+    dao_interface: str = "GenericDao"
+    checker_interface: str = "SecurityChecker"
 
 
 @dataclass
@@ -86,6 +92,7 @@ class FlowStep:
     # command, the answer classes it creates
     module: str = ""
     answers: tuple[str, ...] = ()
+    rank: str = ""  # main | a side kind (flowdoc.analyze.ranking), set when the flow is built
 
     @property
     def is_async(self) -> bool:
@@ -94,7 +101,8 @@ class FlowStep:
 
     def as_dict(self) -> dict:
         data = {"depth": self.depth, "node": self.node, "kind": self.kind, "call_file": self.call_file,
-                "call_line": self.call_line, "async": self.is_async, "repeat": self.repeat, "folded": self.folded}
+                "call_line": self.call_line, "async": self.is_async, "repeat": self.repeat, "folded": self.folded,
+                "rank": self.rank}
         if self.handoff and not self.is_async:
             data["handoff"] = self.handoff  # the async job keeps its historical "async" flag alone
             data["module"] = self.module
@@ -542,7 +550,9 @@ class FlowBuilder:
         return self._touches
 
     def build(self, command, depth: int = 5) -> Flow:
+        """The flow of one command, its steps ranked for reading (:mod:`flowdoc.analyze.ranking`)."""
         flow = self._build(command, depth)
+        rank_flow(flow, self)
         # what the flow touches: the methods it expands (a caller of every edge; the entry)
         expanded = {e["from"] for e in flow.edges}
         flow.touches = self.touches().of_nodes(expanded)
@@ -844,9 +854,6 @@ def _short_node(node: str) -> str:
     return f"{cls.rsplit('.', 1)[-1]}.{method}({args}"
 
 
-_MAX_LISTED_LINES = 4  # compact view: other call lines listed after "+N more sites"
-
-
 def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
     """Which steps the compact view leaves out, and how many each parent gains in "not shown".
 
@@ -868,27 +875,26 @@ def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
     return dropped, extra
 
 
-def format_flow_text(flow: Flow, full: bool = False) -> str:
-    """An indented tree, one hop per line with the call site (``file:line``), the edge kind,
-    the async hand-off marked, repeats and folded callees noted.
-
-    The default (compact) view reads like notes: a callee called at several places of its
-    caller shows ``×N`` and the other lines (``+2 more sites (40, 52)``), a boundary call
-    (DAO, entity, utility...) already listed above is left out (counted in the caller's
-    ``+N not shown``), and boundary lines do not count their own hidden callees. ``full``
-    prints every step of :attr:`Flow.steps` as it is."""
+def format_flow_text(flow: Flow, full: bool = False, show_all: bool = False) -> str:
+    """The text view. By default ranked for reading (:func:`flowdoc.analyze.reading.format_reading_text`):
+    the main path, side steps folded into counts; ``show_all`` lists the side steps too. Both
+    are compact: a boundary call (DAO, entity, utility...) already listed above is left out
+    (counted in the caller's ``+N not shown``) and a callee called at several places shows
+    ``×N`` and the other lines. ``full`` prints every step of :attr:`Flow.steps` as it is, in
+    call order, one hop per line with where the method is defined and where it is called."""
+    if not full:
+        dropped, extra = _compact_plan(flow)
+        return format_reading_text(flow, show_all=show_all, dropped=dropped, extra=extra)
     head = "async" if flow.is_async else "sync"
     if flow.async_create:
         head += ", async-create"
-    lines = [f"{flow.api}  ({flow.command_class}; {head})  [file:line on each row = the call site, in the caller;"
-             " on the first row, where the entry is defined]"]
+    lines = [f"{flow.api}  ({flow.command_class}; {head})  [every step, in call order]"]
     if not flow.framework_found:
         lines.append("  (no framework path found from the entry; showing the command's methods only)")
-    dropped, extra = (set(), {}) if full else _compact_plan(flow)
     last_at: dict[int, tuple] = {}  # depth -> the hand-off (kind, call site) of the previous step there
-    for i, step in enumerate(flow.steps):
-        if i in dropped:
-            continue
+    callers: list[str | None] = []  # defining file of the last step at each depth
+    for step in flow.steps:
+        del callers[step.depth:]
         indent = "  " * step.depth
         rule = crossed_by(step)
         crossing = (step.handoff, step.call_file, step.call_line) if rule is not None else None
@@ -898,39 +904,20 @@ def format_flow_text(flow: Flow, full: bool = False) -> str:
             lines.append(f"{indent}== {rule.boundary} ==")
         last_at[step.depth] = crossing
         marker = "=>" if rule is not None else ("*" if step.kind == "entry" else "->")
-        text = f"{indent}{marker} {_short_node(step.node)}"
-        if not full and step.more_lines:
-            text += f" \u00d7{len(step.more_lines) + 1}"
-        if step.kind not in ("entry", "call"):
-            text += f"  [{step.kind}{': ' + step.module if step.module else ''}]"
-        if step.answers:
-            text += f"  answers {', '.join(a.rsplit('.', 1)[-1] for a in step.answers)}"
-        if step.call_file:
-            text += f"  {step.call_file}:{step.call_line}"
-        else:
-            node = flow.nodes.get(step.node, {})
-            if node.get("file"):
-                text += f"  {node['file']}:{node.get('line')}"
-        if not full and step.more_lines:
-            others = sorted(set(step.more_lines))
-            listed = ", ".join(str(n) for n in others[:_MAX_LISTED_LINES])
-            more = ", ..." if len(others) > _MAX_LISTED_LINES else ""
-            text += f", +{len(step.more_lines)} more site{'s' if len(step.more_lines) > 1 else ''} ({listed}{more})"
-        hidden = step.folded if full or not step.boundary else 0
-        hidden += extra.get(i, 0)
+        text = f"{indent}{marker} {_short_node(step.node)}{step_tags(step)}"
+        location = where_text(flow, step, callers[-1] if callers else None)
+        if location:
+            text += f"  {location}"
         if step.repeat:
             text += "  (see above)"
-        elif hidden:
-            text += f"  (+{hidden} not shown)"
+        elif step.folded:
+            text += f"  (+{step.folded} not shown)"
         lines.append(text)
+        callers.extend([flow.nodes.get(step.node, {}).get("file")] * (step.depth + 1 - len(callers)))
     if flow.touches is not None:
         lines.extend(flow.touches.summary_lines())
     if flow.unknown:
         lines.append(f"unresolved calls: {len(flow.unknown)} (flowdoc flow --format json lists them)")
-    if dropped:
-        plural = "s" if len(dropped) > 1 else ""
-        lines.append(f"compact view: {len(dropped)} repeated boundary call{plural} (DAO, entity, utility...) left out;"
-                     " --full prints every step")
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from flowdoc.cli.common import add_source_options, emit, positive_int, project_of, suggest
+from flowdoc.cli.common import add_source_options, emit, method_form_hint, positive_int, project_of, suggest
 from flowdoc.model.problems import InputError
 
 
@@ -63,6 +63,9 @@ def _method_targets(graph, spec: str) -> list[str]:
     targets = graph.find_nodes(cls, method or None) if cls else []
     if not targets and cls and method:
         targets = graph.find_inherited(cls, method)
+    hint = method_form_hint(spec, graph.methods.values()) if not targets and not sep else None
+    if hint is not None:
+        raise hint
     if not targets:
         choices = sorted({f"{owner}#{m.name}" for owner, m in graph.methods.values()
                           if owner.rsplit(".", 1)[-1] == cls.rsplit(".", 1)[-1] or m.name == method})

@@ -109,6 +109,31 @@ def suggest(name: str, choices: list[str], what: str) -> InputError:
     return InputError(f"unknown {what} {name!r}{hint}")
 
 
+def method_form_hint(spec: str, methods) -> InputError | None:
+    """For a bare class or method name given where ``pkg.Class#method`` is expected: an
+    InputError saying the form, with a few candidates (a class's methods in source order; the
+    classes having the method). ``methods``: ``(owner FQN, MethodFacts)`` pairs."""
+    simple = spec.rsplit(".", 1)[-1]
+    by_class: dict[str, list[tuple[int, str]]] = {}
+    by_method: set[str] = set()
+    for owner, m in methods:
+        if owner == spec or ("." not in spec and owner.rsplit(".", 1)[-1] == spec):
+            by_class.setdefault(owner, []).append((m.line, m.name))
+        elif "." not in spec and m.name == simple:
+            by_method.add(f"{owner}#{m.name}")
+    if by_class:
+        owner = sorted(by_class)[0]
+        names = list(dict.fromkeys(name for _, name in sorted(by_class[owner]) if not name.startswith("<")))
+        more = f" (+{len(names) - 3} more methods)" if len(names) > 3 else ""
+        return InputError(f"{spec!r} is a class; callers needs 'pkg.Class#method', e.g. "
+                          f"{', '.join(f'{owner}#{n}' for n in names[:3])}{more}")
+    if by_method:
+        found = sorted(by_method)
+        more = f" (+{len(found) - 4} more)" if len(found) > 4 else ""
+        return InputError(f"{spec!r} is a method name; callers needs 'pkg.Class#method': {', '.join(found[:4])}{more}")
+    return None
+
+
 def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source-url", default=None, metavar="URL",
                         help="prefix of source links, e.g. a repository's blob URL at a commit "

@@ -24,9 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--handler-depth", type=int, default=0, metavar="N",
                         help="with --through: how deep to expand each handler past a hand-off (default 0)")
     parser.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
+    parser.add_argument("--all", action="store_true", dest="show_all",
+                        help="text: also list the side steps (access checks, DAO calls, getters...) that the "
+                             "default view folds into counts on their caller's row")
     parser.add_argument("--full", action="store_true",
-                        help="text: print every step; by default repeated DAO/boundary calls are left out "
-                             "and several calls to one method are merged into one line with a count")
+                        help="text: print every step in call order, unranked; by default repeated DAO/boundary "
+                             "calls are left out and several calls to one method are merged into one line")
     parser.add_argument("-o", "--output", default=None, help="write to FILE instead of stdout")
     parser.set_defaults(run=run)
 
@@ -62,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "mermaid":
         text = sequence_diagram(flow)
     else:
-        text = format_flow_text(flow, full=args.full)
+        text = format_flow_text(flow, full=args.full, show_all=args.show_all)
     emit(text, args.output)
     return 0

@@ -135,7 +135,8 @@ def test_flow_as_dict_matches_the_agreed_shape(built):
     assert data["api"] == "createPump" and data["async"] and data["async_create"]
     assert set(data["nodes"][0]) == {"id", "class", "method", "file", "line", "end_line"}
     assert set(data["edges"][0]) == {"from", "to", "kind", "file", "line", "ambiguous"}
-    assert set(data["steps"][0]) == {"depth", "node", "kind", "call_file", "call_line", "async", "repeat", "folded"}
+    assert set(data["steps"][0]) == {"depth", "node", "kind", "call_file", "call_line", "async", "repeat", "folded",
+                                     "rank"}
     assert {e["kind"] for e in data["edges"]} <= {"call", "dispatch", "inject", "async", "new"}
     assert data["unresolved"] == len(data["unknown"])
     json.dumps(data)
@@ -378,7 +379,8 @@ def test_trivial_getters_and_enum_to_string_are_collapsed(tmp_path):
     assert C + "TunePumpCmd.Speed.equals(Object)" not in shown  # compares its own fields only
     assert C + "TunePumpCmd.getOwner()" in shown  # calls a service: a real step
     text = format_flow_text(flow)
-    assert "file:line on each row = the call site" in text.splitlines()[0]
+    entry = text.splitlines()[2]  # after the title and the line on how to read it
+    assert entry.startswith("* ApiServlet.processRequest") and "defined server/src/main/java/" in entry
 
 
 VALVE_FILES = {
@@ -444,24 +446,25 @@ def test_compact_text_merges_repeated_boundary_calls(tmp_path):
     graph = build_call_graph(scan, index)
     flow = build_flow(cmd("inspectValve", "InspectValveCmd"), graph, index)
     full = format_flow_text(flow, full=True).splitlines()
-    compact = format_flow_text(flow).splitlines()
+    compact = format_flow_text(flow, show_all=True).splitlines()
     dao = "ValveDaoImpl.findById(long)"
     # the full tree: once under inspect() (first of its three calls), again under audit()
     assert [line.strip().split("  ")[0] for line in full if dao in line] == [f"-> {dao}"] * 2
     # compact: the three calls of inspect() are one line with the count and the other lines ...
-    merged = [line for line in compact if dao in line]
-    assert merged == [f"            -> {dao} \u00d73  server/src/main/java/org/acme/valve/ValveInspector.java:9,"
-                      " +2 more sites (11, 12)"]
+    merged = [line.strip() for line in compact if dao in line]
+    assert merged == [f"-> {dao} \u00d73  defined server/src/main/java/org/acme/valve/dao/ValveDaoImpl.java:4,"
+                      " called at line 9 (+2 more: 11, 12)"]
     # ... the repeat under audit() is left out and counted there; audit()'s own step stays
     audit = next(line for line in compact if "ValveInspector.audit(long)" in line)
-    assert audit.endswith("ValveInspector.java:10  (+1 not shown)")
+    assert audit.endswith("ValveInspector.java:15, called at line 10  (+1 not shown)")
     assert any("ValveInspector.report(long)" in line for line in compact)
     assert compact[-1] == ("compact view: 1 repeated boundary call (DAO, entity, utility...) left out;"
                            " --full prints every step")
-    assert len(compact) == len(full)  # one line less, one note more
+    assert len(compact) == len(full) + 1  # one line less; one note more, a line on how to read it
     # nothing a reader could look up is lost: every method of the full tree is still named
-    assert {line.split("->")[-1].split()[0] for line in full if "->" in line} == \
-        {line.split("->")[-1].split()[0] for line in compact if "->" in line}
+    def named(lines):
+        return {line.split("->")[-1].split("\u21b3")[-1].split()[0] for line in lines if "->" in line or "\u21b3" in line}
+    assert named(full) == named(compact)
     assert "\u00d7" not in "\n".join(full) and "more site" not in "\n".join(full)
 
 
@@ -472,3 +475,16 @@ def test_cli_flow_full_prints_the_complete_tree(capsys):
     compact = capsys.readouterr().out
     assert len(compact.splitlines()) <= len(full.splitlines())
     assert "compact view:" not in full
+
+
+def test_cli_callers_with_a_bare_class_or_method_name_says_the_form(capsys):
+    assert main(["callers", "HostAgentManagerImpl"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "'HostAgentManagerImpl' is a class; callers needs 'pkg.Class#method', e.g. " \
+           "org.nimbus.agent.HostAgentManagerImpl#" in err
+    assert main(["callers", "isConnected"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "'isConnected' is a method name; callers needs 'pkg.Class#method': " in err
+    assert "org.nimbus.agent.HostAgentManagerImpl#isConnected" in err
+    assert main(["callers", "HostAgentManagerImpl.isConnected", "--format", "json"]) == 0  # dotted still works

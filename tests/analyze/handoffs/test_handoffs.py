@@ -92,6 +92,9 @@ def test_a_crossed_hand_off_is_drawn_in_text_and_json():
                            framework_found=True, steps=[FlowStep(0, "org.acme.Api.entry()", "entry", None, None),
                                                         step, plain], nodes={}, unknown=[], touches=None)
     lines = format_flow_text(flow).splitlines()
-    assert lines[2] == "  == async hand-off: the rest runs on a job thread =="
-    assert lines[3].startswith("  => Jobs$1.run()")
-    assert lines[4].startswith("    -> Jobs.go()")
+    assert lines[3] == "  == async hand-off: the rest runs on a job thread =="
+    assert lines[4].startswith("  => Jobs$1.run()")
+    assert lines[5].startswith("  \u21b3 Jobs.go()")  # its one callee continues the chain
+    full = format_flow_text(flow, full=True).splitlines()
+    assert full[2] == "  == async hand-off: the rest runs on a job thread =="
+    assert full[4].startswith("    -> Jobs.go()")
