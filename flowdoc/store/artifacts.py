@@ -24,6 +24,8 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,21 @@ DEFAULT_KEEP = 12
 SUFFIX = ".pkl"
 
 log = logging.getLogger("flowdoc.store")
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic objects are loaded or built
+    (it would walk them again and again for nothing), then freeze what was made, so later
+    collections skip it too."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -79,18 +96,12 @@ class ArtifactStore:
             handle = open(path, "rb")
         except OSError:
             return None
-        enabled = gc.isenabled()
-        gc.disable()  # millions of acyclic objects: the collector would walk them for nothing
         try:
-            with handle:
+            with handle, paused_collector():
                 value = safe_pickle.load(handle)
         except Exception as exc:  # truncated, corrupt, foreign or forbidden: rebuild it
             self._discard(path, kind, f"{type(exc).__name__}: {exc}")
             return None
-        finally:
-            if enabled:
-                gc.freeze()  # what was loaded stays: later collections skip it
-                gc.enable()
         if expect is not None and not isinstance(value, expect):
             self._discard(path, kind, f"holds a {type(value).__name__}")
             return None
