@@ -1,10 +1,12 @@
 """Benchmark of `flowdoc build`: a cold full site, an unchanged rebuild, and a rebuild after one edit.
 
     python benchmarks/bench_site.py [TREE] [--screenshots DIR]   (default: /tmp/cloudstack-4.22.0.0-SNAPSHOT)
+    python benchmarks/bench_site.py --shots-of SITE --api deployInstance --prefix sample- --screenshots site_src/img
 
 Cold means an empty facts cache, no staging folder and no previous site. Prints the figures
 recorded in site_src/benchmarks/site.md. With ``--screenshots DIR`` it also takes the PNG
-screenshots of the built site that the guides show (Debian chromium + playwright, network cut off).
+screenshots of the built site that the guides show (Debian chromium + playwright, network cut off,
+1400x1000 window) and prints the smallest diagram text of each flow page as rendered.
 """
 
 from __future__ import annotations
@@ -19,12 +21,25 @@ import tempfile
 import time
 from pathlib import Path
 
-SHOT_PAGES = [  # (file name, page, element to wait for, element to scroll to, search query)
-    ("api-page.png", "api/deployVirtualMachine.html", None, "#request-parameters", None),
-    ("flow-page.png", "flows/deployVirtualMachine.html", ".flowdoc-mermaid-svg svg", None, None),
-    ("call-tree.png", "flows/deployVirtualMachine.html", ".flowdoc-calltree", "#call-tree", None),
-    ("search.png", "index.html", None, None, "serviceofferingid"),
-]
+
+def shot_pages(api: str, search: str) -> list[tuple]:
+    """(file name, page, element to wait for, element to scroll to, search query) of the shots."""
+    return [
+        ("api-page.png", f"api/{api}.html", None, None, None),
+        ("api-parameters.png", f"api/{api}.html", None, "#request-parameters", None),
+        ("flow-page.png", f"flows/{api}.html", ".flowdoc-mermaid-svg svg", None, None),
+        ("flow-job-phase.png", f"flows/{api}.html", ".flowdoc-mermaid-svg svg", "[id^='2-job-thread']",
+         None),
+        ("call-tree.png", f"flows/{api}.html", ".flowdoc-calltree", "#call-tree", None),
+        ("search.png", "index.html", None, None, search),
+    ]
+
+
+RENDERED_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.flowdoc-mermaid-svg svg')).map(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+        .map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+}))"""
 FLOWDOC = [sys.executable, "-c", "import sys; from flowdoc.cli import main; sys.exit(main())"]
 
 
@@ -47,7 +62,8 @@ def site_figures(site: Path) -> dict:
             "largest page": f"{largest.relative_to(site)} ({largest.stat().st_size / 1e3:.0f} KB)"}
 
 
-def screenshots(site: Path, target: Path) -> None:
+def screenshots(site: Path, target: Path, api: str = "deployVirtualMachine", prefix: str = "",
+                search: str = "serviceofferingid") -> None:
     import functools
     import http.server
     import threading
@@ -64,12 +80,13 @@ def screenshots(site: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", headless=True, viewport={"width": 1200, "height": 760},
+            profile, executable_path="/usr/bin/chromium", headless=True, viewport={"width": 1400, "height": 1000},
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
         page = context.new_page()
-        for name, path, wait, scroll, query in SHOT_PAGES:
+        for name, path, wait, scroll, query in shot_pages(api, search):
+            name = prefix + name
             page.goto(f"{base}/{path}")
             if wait:
                 page.locator(wait).first.wait_for(timeout=30_000)
@@ -83,6 +100,9 @@ def screenshots(site: Path, target: Path) -> None:
                 page.locator("label.md-search__icon, .md-search__input").first.click()
                 page.locator("input.md-search__input").press_sequentially(query, delay=20)
                 page.wait_for_timeout(2500)
+            if wait and "mermaid" in wait:
+                page.wait_for_timeout(800)
+                print(f"{path}: smallest diagram text {page.evaluate(RENDERED_TEXT):.1f} px as rendered")
             page.screenshot(path=str(target / name))
             print(f"screenshot {target / name}: {(target / name).stat().st_size / 1e3:.0f} KB")
         context.close()
@@ -95,9 +115,12 @@ def main() -> None:
     parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
     parser.add_argument("--shots-of", type=Path, default=None, metavar="SITE",
                         help="only take the screenshots of an already built site")
+    parser.add_argument("--api", default="deployVirtualMachine", help="the API whose pages are shot")
+    parser.add_argument("--search", default="serviceofferingid", help="the search shot's query")
+    parser.add_argument("--prefix", default="", help="prefix of the PNG file names (sample-)")
     args = parser.parse_args()
     if args.shots_of:
-        screenshots(args.shots_of, args.screenshots or Path("site_src/img"))
+        screenshots(args.shots_of, args.screenshots or Path("site_src/img"), args.api, args.prefix, args.search)
         return
     tree = args.tree
     work = Path(tempfile.mkdtemp(prefix="flowdoc-bench-site-"))

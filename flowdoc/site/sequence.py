@@ -168,10 +168,12 @@ def _plan(steps, rel, parents, drawn: set[int], kept_framework: set[str]):
     return messages
 
 
-def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40) -> str:
-    """Mermaid ``sequenceDiagram`` text for a whole flow."""
+def sequence_diagram(flow, max_participants: int = 12, max_messages: int = 40, notes: bool = True) -> str:
+    """Mermaid ``sequenceDiagram`` text for a whole flow (``notes``: the title and the note of
+    how many calls are not drawn, which a page that says so itself leaves out)."""
     data = flow.as_dict() if hasattr(flow, "as_dict") else flow
-    return _diagram(data.get("steps") or [], data.get("api"), max_participants, max_messages)
+    return _diagram(data.get("steps") or [], data.get("api") if notes else None, max_participants, max_messages,
+                    note_hidden=notes)
 
 
 def phase_diagrams(flow, max_participants: int = PHASE_LIMITS["max_participants"],

@@ -39,7 +39,7 @@ def test_home_counts(pages):
 def test_api_page_parameter_rows_and_examples(pages):
     page = pages["api/launchRocket.md"]
     assert '| <code title="declared in x">padid</code> | uuid | yes | pad to launch from |  | ' \
-           '<code class="flowdoc-entity">Pad<wbr>Response</code> ([<code>listPads</code>](listPads.md)) |' in page
+           '<code class="flowdoc-entity">Pad<wbr>Response</code> ([<code class="flowdoc-entity">list<wbr>Pads</code>](listPads.md)) |' in page
     assert '| <code title="declared in x">payload</code> | map | yes | cargo &#124; weight |' in page
     assert "command=launchRocket&amp;padid=...&amp;payload[0].key=value&amp;response=json" in page
     assert '"launchrocketresponse"' in page and '"jobid"' in page
@@ -64,7 +64,7 @@ def test_list_api_example_response_has_count_and_items(pages):
 
 def test_nested_response_linked(pages):
     assert '| <code>pad</code> | <code class="flowdoc-entity">Pad<wbr>Response</code> ' \
-           '([<code>listPads</code>](listPads.md)) |' in pages["api/launchRocket.md"]
+           '([<code class="flowdoc-entity">list<wbr>Pads</code>](listPads.md)) |' in pages["api/launchRocket.md"]
 
 
 def test_required_parameters_come_first(pages):
@@ -173,7 +173,7 @@ def test_nested_response_fields_in_skeleton_and_table():
     idx = build_indexes({"commands": [cmd, {"name": "listNics", "response": "p.NicResponse"}]})
     row = field_row(cmd["response_fields"][0], idx, "")
     assert row["nested"] == ('set of <code class="flowdoc-entity">Nic<wbr>Response</code> '
-                             "([<code>listNics</code>](listNics.md))")
+                             '([<code class="flowdoc-entity">list<wbr>Nics</code>](listNics.md))')
     assert row["children"][0]["name"] == "ip"
 
 

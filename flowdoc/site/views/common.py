@@ -75,15 +75,16 @@ def build_indexes(model: dict) -> Indexes:
     return Indexes(by_name, dict(returning), listing, dict(sorted(categories.items())))
 
 
-def api_link(name: str, prefix: str = "") -> Markup:
-    return Markup(f"[{code(name)}]({prefix}{slug(name)}.md)")
+def api_link(name: str, prefix: str = "", breakable: bool = False) -> Markup:
+    """A Markdown link to an API's page (``breakable``: broken only between words, for narrow columns)."""
+    return Markup(f"[{entity_code(name) if breakable else code(name)}]({prefix}{slug(name)}.md)")
 
 
 _WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def entity_code(entity: str) -> Markup:
-    """A class name that a narrow column breaks only between its words (AffinityGroup|Response),
+    """A class (or API) name that a narrow column breaks only between its words (AffinityGroup|Response),
     never inside one (the stylesheet keeps ``flowdoc-entity`` from breaking anywhere else)."""
     parts = [md_escape(p) for p in _WORD_START.split(entity)]
     return Markup(f'<code class="flowdoc-entity">{"<wbr>".join(parts)}</code>')
@@ -94,7 +95,7 @@ def related_links(entity: str, idx: Indexes, prefix: str) -> Markup:
     apis = idx.listing.get(entity) or idx.returning.get(entity) or []
     if not apis:
         return entity_code(entity)
-    shown = ", ".join(api_link(a, prefix) for a in apis[:3])
+    shown = ", ".join(api_link(a, prefix, breakable=True) for a in apis[:3])
     more = f" +{len(apis) - 3}" if len(apis) > 3 else ""
     return Markup(f"{entity_code(entity)} ({shown}{more})")
 

@@ -16,9 +16,10 @@ def code(value: object) -> Markup:
 
 
 def pre(value: str, lang: str = "") -> Markup:
-    """A raw HTML code block (HTML-escaped only: Markdown does not look inside it)."""
+    """A raw HTML code block (HTML-escaped only: Markdown does not look inside it); left out of
+    the search index, where a JSON skeleton would only be noise in the results."""
     cls = f' class="language-{html.escape(lang, quote=True)}"' if lang else ""
-    return Markup(f'<pre><code{cls}>{html.escape(value, quote=False)}</code></pre>')
+    return Markup(f'<pre data-search-exclude><code{cls}>{html.escape(value, quote=False)}</code></pre>')
 
 
 def attr(value: object) -> Markup:

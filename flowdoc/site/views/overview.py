@@ -80,7 +80,7 @@ def lifecycle_view(data: SiteData, idx: Indexes) -> dict:
                                           handoff[0]["node"]) if handoff else ""
             if data.diagram_fn is not None:
                 try:
-                    view["diagram"] = data.diagram_fn(pick, max_participants=7, max_messages=18)
+                    view["diagram"] = data.diagram_fn(pick, max_participants=6, max_messages=18, notes=False)
                 except Exception:  # a diagram is an illustration here; the path list still explains
                     view["diagram"] = ""
         view.setdefault("handoff", "")
