@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc.model.problems import InputError
-from flowdoc.read.gitsource import _git, check_repo_path
+from flowdoc.read.gitsource import _git, check_repo_path, project_version
 
 SCHEMA = "flowdoc.history/1"
 RELEASE_VERSION = re.compile(r"v?(\d+(?:\.\d+){1,3})")
@@ -82,20 +81,9 @@ def _pom_versions(repo: str, specs: list[str]) -> dict[str, str | None]:
             out[spec] = None
             continue
         size = int(header[2])
-        out[spec] = _project_version(data[pos:pos + size])
+        out[spec] = project_version(data[pos:pos + size])
         pos += size + 1
     return out
-
-
-def _project_version(pom: bytes) -> str | None:
-    try:
-        root = ET.fromstring(pom)
-    except ET.ParseError:
-        return None
-    for child in root:
-        if child.tag.rsplit("}", 1)[-1] == "version" and child.text:
-            return child.text.strip()
-    return None
 
 
 # ------------------------------------------------------------------ the history itself

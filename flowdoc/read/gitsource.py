@@ -197,10 +197,13 @@ def blob_sizes(repo: str, shas: Sequence[str]) -> dict[str, int]:
 def read_version(repo: str, commit: str, entries: list[tuple[str, str, str]]) -> str | None:
     """The ``<version>`` of the commit's root ``pom.xml``, as ``scan.read_source_version``."""
     pom = next((sha for _, sha, path in entries if path == "pom.xml"), None)
-    if pom is None:
-        return None
+    return None if pom is None else project_version(read_blobs(repo, [pom])[pom])
+
+
+def project_version(pom: bytes) -> str | None:
+    """The project's own ``<version>`` (a direct child of ``<project>``) of a pom.xml's bytes."""
     try:
-        root = ET.fromstring(read_blobs(repo, [pom])[pom])
+        root = ET.fromstring(pom)
     except ET.ParseError:
         return None
     for child in root:
