@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc.model.problems import InputError
+from flowdoc.read.docpages import page_checked
 
 # Verbs most CloudStack API names start with; a verb that starts at least
 # DERIVED_VERB_MIN API names of the model counts too (``quota``, ``ldap``, ...).
@@ -178,9 +179,10 @@ class MethodResolver:
         return Dangling(ref, f"{cls}#{closest}" if closest else None, f"method {ref.name} not found")
 
 
-def verify_pages(docs: Path, model: dict, index_fn) -> tuple[list[Dangling], int, int]:
+def verify_pages(docs: Path, model: dict, index_fn, tree_kind: str = "other") -> tuple[list[Dangling], int, int]:
     """(dangling references, pages read, references checked); ``index_fn()`` gives the symbol
-    index and is only called when a page cites a method."""
+    index and is only called when a page cites a method. A page written about another kind of
+    tree than ``tree_kind`` (its front matter, :mod:`flowdoc.read.docpages`) is not read."""
     commands = {c["name"]: c for c in model.get("commands") or ()}
     names = set(commands)
     verbs = api_verbs(names)
@@ -188,13 +190,16 @@ def verify_pages(docs: Path, model: dict, index_fn) -> tuple[list[Dangling], int
     pages = sorted(p for p in docs.rglob("*.md") if p.is_file())
     dangling: list[Dangling] = []
     resolver: MethodResolver | None = None
-    checked = 0
+    checked = read = 0
     for page in pages:
         rel = page.as_posix()
         try:
             text = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{rel}: cannot read: {exc}") from None
+        if not page_checked(text, tree_kind):
+            continue
+        read += 1
         for ref in find_references(rel, text, names, verbs):
             checked += 1
             if ref.kind == "api":
@@ -213,4 +218,4 @@ def verify_pages(docs: Path, model: dict, index_fn) -> tuple[list[Dangling], int
                 problem = resolver.check(ref)
                 if problem:
                     dangling.append(problem)
-    return dangling, len(pages), checked
+    return dangling, read, checked

@@ -11,6 +11,7 @@ from flowdoc.check.references import verify_pages
 from flowdoc.check.report.check import CheckResult, render_check
 from flowdoc.cli.common import add_source_options, display_root, emit, out, project_of
 from flowdoc.model.problems import InputError, terminal_safe
+from flowdoc.read.packaging import tree_kind
 
 DEFAULT_DOCS = Path("site_src")
 
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if snapshot is not None:
         result.stale = drift.compare(snapshot, contract, locate_field=project.locate_field)
     if docs is not None:
-        result.dangling, result.pages, result.references = verify_pages(docs, contract, lambda: project.index)
+        kind = tree_kind(project.source.path) if project.source.kind == "tree" else "other"
+        result.dangling, result.pages, result.references = verify_pages(docs, contract, lambda: project.index, kind)
     text = render_check(result, args.format)
     if args.format == "text" and args.output is None:
         out.print(terminal_safe(text), end="", markup=False, highlight=False)

@@ -320,11 +320,31 @@ def packaging_inputs(root: Path) -> list[str]:
     return packaging_files(root) + _walk(root, lambda r, n: n == "pom.xml")
 
 
-def project_name(root: Path) -> str | None:
-    """The ``<name>`` of the root ``pom.xml`` (else its ``<artifactId>``), e.g. "Apache CloudStack"."""
+def _root_pom(root: Path) -> dict[str, str]:
+    """The root ``pom.xml``'s top-level elements and ``<properties>`` (``properties.X``), as text."""
     try:
         tree = ET.parse(Path(root) / "pom.xml")
     except (OSError, ET.ParseError):
-        return None
+        return {}
     found = {_local(child.tag): (child.text or "").strip() for child in tree.getroot()}
+    for child in tree.getroot():
+        if _local(child.tag) == "properties":
+            found.update({f"properties.{_local(p.tag)}": (p.text or "").strip() for p in child})
+    return found
+
+
+def project_name(root: Path) -> str | None:
+    """The ``<name>`` of the root ``pom.xml`` (else its ``<artifactId>``), e.g. "Apache CloudStack"."""
+    found = _root_pom(root)
     return found.get("name") or found.get("artifactId") or None
+
+
+def tree_kind(root: Path) -> str:
+    """What kind of tree this is, for pages written about one: the root pom's ``flowdoc.tree``
+    property when it sets one (the bundled sample says ``sample``), else ``cloudstack`` for
+    Apache CloudStack and its forks (group ``org.apache.cloudstack``), else ``other``."""
+    found = _root_pom(root)
+    declared = found.get("properties.flowdoc.tree")
+    if declared:
+        return declared.lower()
+    return "cloudstack" if found.get("groupId") == "org.apache.cloudstack" else "other"

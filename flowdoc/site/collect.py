@@ -47,6 +47,7 @@ def collect_site_data(scan, model, flows: Mapping[str, object], source_url: str 
     data = SiteData(model=model.as_dict(), flows=flow_dicts, diagrams=diagrams,
                     packages=[p.as_dict() for p in packaging.read_packages(root)],
                     http_repositories=[r.as_dict() for r in packaging.http_repositories(root)],
-                    links=SourceLinks(root=root, url=source_url), diagram_fn=diagram_fn, mermaid=False)
+                    links=SourceLinks(root=root, url=source_url), diagram_fn=diagram_fn, mermaid=False,
+                    tree_kind=packaging.tree_kind(root), project=packaging.project_name(root))
     timings["packaging"] = time.perf_counter() - t
     return data, problems

@@ -19,6 +19,8 @@ class SiteData:
     http_repositories: list[dict] = field(default_factory=list)
     links: SourceLinks = field(default_factory=SourceLinks)
     mermaid: bool = True  # the site bundles mermaid (the build decides)
+    tree_kind: str = "other"  # flowdoc.read.packaging.tree_kind: which hand-written pages apply
+    project: str | None = None  # the root pom's project name ("Apache CloudStack", "Nimbus Cloud")
     diagram_fn: Callable[..., str] | None = None  # (api name, max_participants=, max_messages=) -> mermaid
     history: dict | None = None  # a flowdoc.history/1 file (flowdoc history), for "added in / last changed in"
 

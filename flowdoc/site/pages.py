@@ -10,14 +10,16 @@ only loop. The environment escapes *every* value for Markdown and HTML at once
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from flowdoc.check.report.escape import md_escape
+from flowdoc.read.docpages import page_in_site
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.api import api_view
 from flowdoc.site.views.common import build_indexes, slug
@@ -145,23 +147,45 @@ def _fragments(data: SiteData) -> dict[str, str]:
 def hand_written_pages(srcs: Iterable[Path], data: SiteData | None) -> dict[str, bytes]:
     """Every file of the ``site_src`` folders (a later folder's page replaces an earlier one's of
     the same path); Markdown gets its ``<!-- flowdoc:NAME -->`` markers filled in and backticked
-    API names linked to their pages."""
-    files: dict[str, bytes] = {}
-    fragments = _fragments(data) if data is not None else {}
-    names = [c["name"] for c in data.model.get("commands", [])] if data is not None else []
+    API names linked to their pages. A page written about another kind of tree is left out, and
+    links to it become plain text (so a strict build of, say, the sample has no broken link)."""
+    found: dict[str, bytes] = {}
     for src in srcs:
         if not src.is_dir():
             continue
         for path in sorted(src.rglob("*")):
-            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
-                continue
-            rel = path.relative_to(src).as_posix()
-            raw = path.read_bytes()
-            if rel.endswith(".md") and data is not None:
-                text = raw.decode("utf-8")
-                text = MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), text)
-                depth = rel.count("/")
-                text = link_api_names(text, names, "../" * depth + "api/")
-                raw = text.encode("utf-8")
-            files[rel] = raw
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(src).parts):
+                found[path.relative_to(src).as_posix()] = path.read_bytes()
+    if data is None:
+        return found
+    left_out = {rel for rel, raw in found.items()
+                if rel.endswith(".md") and not page_in_site(raw.decode("utf-8"), data.tree_kind)}
+    fragments = _fragments(data)
+    names = [c["name"] for c in data.model.get("commands", [])]
+    files: dict[str, bytes] = {}
+    for rel, raw in found.items():
+        if rel in left_out:
+            continue
+        if rel.endswith(".md"):
+            text = MARKER.sub(lambda m: fragments.get(m.group(1), m.group(0)), raw.decode("utf-8"))
+            text = _unlink_pages(text, rel, left_out)
+            text = link_api_names(text, names, "../" * rel.count("/") + "api/")
+            raw = text.encode("utf-8")
+        files[rel] = raw
     return files
+
+
+_PAGE_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s#]+\.md)(#[^)\s]*)?\)")
+
+
+def _unlink_pages(text: str, rel: str, gone: set[str]) -> str:
+    """``[label](page.md)`` -> ``label`` where ``page.md`` (relative to ``rel``) is in ``gone``."""
+    if not gone:
+        return text
+    base = PurePosixPath(rel).parent
+
+    def replace(m: re.Match) -> str:
+        target = posixpath.normpath((base / m.group(2)).as_posix())
+        return m.group(1) if target in gone else m.group(0)
+
+    return _PAGE_LINK.sub(replace, text)

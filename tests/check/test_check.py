@@ -241,3 +241,24 @@ def test_response_field_changes_point_at_the_response_class(tree, tmp_path, caps
         assert code == 1
         changes = json.loads(out)["changes"]
         assert {(c["kind"], c["file"], c["line"]) for c in changes} == {("response-field-retyped", RESPONSE, 11)}
+
+
+def test_check_passes_on_the_bundled_sample_with_the_bundled_pages(capsys):
+    """A newcomer's first `flowdoc check` (default source and pages) finds nothing dangling:
+    pages about CloudStack say so in their front matter and are checked only against it."""
+    from flowdoc.site.build.config import BUNDLED_SITE_SRC
+
+    code, out, err = run(capsys, "check", "--docs", str(BUNDLED_SITE_SRC))
+    assert code == 0, out + err
+    assert " 0 dangling" in out
+
+
+def test_check_skips_pages_about_another_kind_of_tree(tree, tmp_path, capsys):
+    docs = tmp_path / "kinds"
+    docs.mkdir()
+    (docs / "cs.md").write_text("---\nflowdoc_tree: cloudstack\n---\nCall `deployVirtualMachine`.\n")
+    (docs / "plain.md").write_text("Call `listGadgets` or `destroyGadget`.\n")
+    code, out, _ = run(capsys, "check", "--source", str(tree), "--docs", str(docs))
+    assert code == 1
+    assert "destroyGadget" in out and "deployVirtualMachine" not in out
+    assert "1 pages" in out or "1 page" in out

@@ -158,6 +158,22 @@ def test_hand_written_pages_markers_and_links(tree, tmp_path, monkeypatch):
     assert nav[0] == {"Home": "index.md"}
 
 
+def test_hand_written_pages_of_another_kind_of_tree_are_left_out(tree, tmp_path):
+    src = tmp_path / "own_site_src"
+    (src / "guides").mkdir(parents=True)
+    (src / "guides" / "walk.md").write_text("---\nflowdoc_tree: cloudstack\n---\n# Walk\n")
+    (src / "guides" / "sample.md").write_text("---\nflowdoc_tree: sample\n---\n# Sample\n")
+    (src / "guides" / "ref.md").write_text("---\nflowdoc_check: cloudstack\n---\n# Ref\n"
+                                           "See [the walk](walk.md#step-1) and [the sample](../guides/sample.md).\n")
+    data, _ = _collector(tree)(None, None)
+    data.tree_kind = "sample"
+    files = site.hand_written_pages([src], data)
+    assert sorted(files) == ["guides/ref.md", "guides/sample.md"]
+    assert "See the walk and [the sample](../guides/sample.md)." in files["guides/ref.md"].decode()
+    data.tree_kind = "cloudstack"
+    assert sorted(site.hand_written_pages([src], data)) == ["guides/ref.md", "guides/walk.md"]
+
+
 def test_nav_orders_guides_and_includes_other_folders():
     nav = site.make_nav(["guides/faq.md", "guides/getting-started.md", "guides/zzz.md", "reference/api.md",
                          "benchmarks/site.md", "img/shot.png"])

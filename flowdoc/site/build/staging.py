@@ -208,7 +208,8 @@ class KeptData:
     @staticmethod
     def save(base: Path, data: SiteData) -> None:
         keep = {"names": [c["name"] for c in data.model.get("commands", [])],
-                "packages": data.packages, "http_repositories": data.http_repositories}
+                "packages": data.packages, "http_repositories": data.http_repositories,
+                "tree_kind": data.tree_kind}
         (base / KeptData.FILE).write_text(json.dumps(keep))
 
     @staticmethod
@@ -218,5 +219,5 @@ class KeptData:
         except (OSError, ValueError):
             return None
         return SiteData(model={"commands": [{"name": n} for n in keep["names"]]}, packages=keep["packages"],
-                        http_repositories=keep["http_repositories"])
+                        http_repositories=keep["http_repositories"], tree_kind=keep.get("tree_kind", "other"))
 

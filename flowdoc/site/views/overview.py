@@ -124,7 +124,8 @@ def home_view(data: SiteData, idx: Indexes) -> dict:
     source = model.get("source", {})
     cmds = model.get("commands", [])
     kinds = [async_kind(c, data.flows.get(c["name"])) for c in cmds]
-    return {"version": source.get("version") or "unknown", "files": source.get("files", 0),
+    return {"project": data.project or "CloudStack", "version": source.get("version") or "unknown",
+            "files": source.get("files", 0),
             "apis": len(cmds), "async": sum(k != "sync" for k in kinds),
             "async_create": sum(k == "async-create" for k in kinds),
             "categories": len(idx.categories), "flows": len(data.flows),
