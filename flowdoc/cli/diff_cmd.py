@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="exit 1 when changes of this level exist (default: breaking)")
     parser.add_argument("--max-per-group", type=positive_int, default=None, metavar="N",
                         help="text/markdown: list at most N changes per severity (the counts stay complete)")
+    parser.add_argument("--max-chars", type=int, default=drift_report.MARKDOWN_MAX_CHARS, metavar="N",
+                        help="markdown: fold the lists so the report stays under N characters, to fit a "
+                             f"PR comment (default {drift_report.MARKDOWN_MAX_CHARS:,}; 0: no limit)")
     parser.add_argument("--link-base", default=None, metavar="URL",
                         help="markdown: link file:line to URL/<file>#L<line> (e.g. a GitHub blob URL)")
     parser.add_argument("-o", "--output", type=Path, default=None, help="write the report here (atomically)")
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         for style, line in drift_report.text_lines(report, args.max_per_group):
             out.print(Text(terminal_safe(line), style=style or ""))
     else:
-        emit(drift_report.render(report, args.format, args.max_per_group, args.link_base), args.output)
+        emit(drift_report.render(report, args.format, args.max_per_group, args.link_base, args.max_chars or None),
+             args.output)
     failing = report.failing(args.fail_on)
     if failing and args.format != "json":
         console.print(f"flowdoc diff: {len(failing)} change(s) at or above --fail-on {args.fail_on}")

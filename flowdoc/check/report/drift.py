@@ -125,8 +125,39 @@ def render_text(report: Report, max_per_group: int | None = None) -> str:
     return "\n".join(text for _, text in text_lines(report, max_per_group)) + "\n"
 
 
-def render_markdown(report: Report, max_per_group: int | None = None, link_base: str | None = None) -> str:
-    """A PR comment: summary, breaking changes in the open, the rest folded."""
+# A GitHub PR comment holds at most 65,536 characters; leave room for what a workflow adds.
+MARKDOWN_MAX_CHARS = 60_000
+
+
+def render_markdown(report: Report, max_per_group: int | None = None, link_base: str | None = None,
+                    max_chars: int | None = MARKDOWN_MAX_CHARS) -> str:
+    """A PR comment: summary, breaking changes in the open, the rest folded. Longer than
+    ``max_chars`` (None: no limit), the groups list fewer rows, breaking ones kept longest, and
+    say how many more the json report has."""
+    caps = dict.fromkeys(SEVERITIES, max_per_group)
+    text = _markdown(report, caps, link_base)
+    if max_chars is None or len(text) <= max_chars:
+        return text
+    sizes = {sev: len(rows([ch for ch in report.changes if ch.severity == sev])) for sev in SEVERITIES}
+    others = [sev for sev in SEVERITIES if sev != BREAKING]
+    for squeezed in (others, list(SEVERITIES)):  # the other groups first, then breaking too
+        def fits(k: int, squeezed=squeezed) -> bool:
+            return len(_markdown(report, {**caps, **{s: _cap(caps[s], k) for s in squeezed}}, link_base,
+                                 folded=max_chars)) <= max_chars
+        if fits(0):
+            lo, hi = 0, max(sizes[s] for s in squeezed)
+            while lo < hi:  # the largest per-group count that still fits
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
+            return _markdown(report, {**caps, **{s: _cap(caps[s], lo) for s in squeezed}}, link_base, folded=max_chars)
+    return _markdown(report, dict.fromkeys(SEVERITIES, 0), link_base, folded=max_chars)
+
+
+def _cap(given: int | None, k: int) -> int:
+    return k if given is None else min(given, k)
+
+
+def _markdown(report: Report, caps: dict[str, int | None], link_base: str | None, folded: int | None = None) -> str:
     c = report.counts()
     head = "❌" if c[BREAKING] else "✅"
     out = [f"### {head} flowdoc API drift: `{report.old_label}` → `{report.new_label}`", "",
@@ -147,7 +178,7 @@ def render_markdown(report: Report, max_per_group: int | None = None, link_base:
         if not group:
             continue
         all_rows = rows(group)
-        shown = all_rows if max_per_group is None else all_rows[:max_per_group]
+        shown = all_rows if caps[sev] is None else all_rows[:caps[sev]]
         body = ["| API | change | where |", "|---|---|---|"]
         for row in shown:
             where = row.where
@@ -170,6 +201,9 @@ def render_markdown(report: Report, max_per_group: int | None = None, link_base:
             out += ["<details>", f"<summary>{title}</summary>", "", *body, "", "</details>", ""]
     if not report.changes:
         out.append("No API changes.")
+    if folded:
+        out += ["", f"_Shortened to {folded:,} characters at most, to fit a pull-request comment; "
+                    "`flowdoc diff --format json` lists every change._"]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -197,11 +231,12 @@ def render_github(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(report: Report, fmt: str, max_per_group: int | None = None, link_base: str | None = None) -> str:
+def render(report: Report, fmt: str, max_per_group: int | None = None, link_base: str | None = None,
+           max_chars: int | None = MARKDOWN_MAX_CHARS) -> str:
     if fmt == "text":
         return render_text(report, max_per_group)
     if fmt == "markdown":
-        return render_markdown(report, max_per_group, link_base)
+        return render_markdown(report, max_per_group, link_base, max_chars)
     if fmt == "json":
         return render_json(report)
     if fmt == "github":

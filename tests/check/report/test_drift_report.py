@@ -67,3 +67,29 @@ def test_github_removed_api_has_no_file_property():
     out = drift_report.render_github(drift.build_report(BASE, new))
     first = out.splitlines()[0]
     assert first.startswith("::error title=") and "(was api/src/main/java/org/acme/api/ListThingsCmd.java:20)" in first
+
+
+def _many_changes(n_breaking: int, n_other: int):
+    report = sample_report()
+    first = report.changes[0].as_dict()
+    made = [drift.Change(**{**first, "api": f"api{i:04d}", "message": f"API api{i:04d}: parameter p removed",
+                            "severity": drift.BREAKING if i < n_breaking else drift.NON_BREAKING})
+            for i in range(n_breaking + n_other)]
+    report.changes = made
+    return report
+
+
+def test_markdown_stays_under_the_limit_keeping_breaking_rows_longest():
+    report = _many_changes(30, 3000)
+    full = drift_report.render_markdown(report, max_chars=None)
+    assert len(full) > 65_536 and "Shortened" not in full
+    md = drift_report.render_markdown(report)  # the default limit
+    assert len(md) <= drift_report.MARKDOWN_MAX_CHARS
+    assert all(f"<code>api{i:04d}</code>" in md for i in range(30))  # every breaking row kept
+    assert "more (see the json report)" in md and "`flowdoc diff --format json` lists every change" in md
+
+
+def test_markdown_limit_folds_breaking_rows_too_when_they_alone_do_not_fit():
+    md = drift_report.render_markdown(_many_changes(400, 0), max_chars=5_000)
+    assert len(md) <= 5_000
+    assert "more (see the json report)" in md
