@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             Console(file=buffer, width=160, highlight=False).print(table)
             emit(buffer.getvalue(), args.output)
     for problem in model.problems[:20]:
-        console.print(f"[yellow]{problem}[/]", markup=True, highlight=False)
+        console.print(str(problem), style="yellow", markup=False, highlight=False)  # source text: no markup
     if len(model.problems) > 20:
         console.print(f"... and {len(model.problems) - 20} more problems (see --format json)")
     return 1 if args.strict and model.problems else 0

@@ -62,6 +62,8 @@ def test_escapes_planted_in_a_string_and_a_javadoc_stay_text(tree, tmp_path):
     text = text.replace('description = "Adds a hypervisor host to a zone."',
                         'description = "Adds a \x1b[31mred\x1b[0m host \\u001b]0;pwned\\u0007 to a zone."')
     path.write_text(text)
+    # a lex error quotes the rest of its line: escape sequences, and rich markup that would raise
+    (tree / "server" / "Bad.java").write_text("class Bad { # \x1b]0;pwned\x07 \x1b[2J [/] }\n")
     src = ["--source", str(tree), "--cache-dir", str(tmp_path / "c")]
     for args in (["api", "--format", "markdown"], ["api", "--format", "json"], ["api"], ["flow", "addHost"],
                  ["flow", "addHost", "--format", "json"]):
