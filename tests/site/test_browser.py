@@ -238,3 +238,30 @@ def test_search_works_from_file_url_and_the_api_page_comes_first(served_site, tm
             assert blocked == [], blocked
         finally:
             context.close()
+
+
+MAIN_PATH_ROWS = """() => Array.from(document.querySelectorAll('.flowdoc-calltree li')).filter(li => li.checkVisibility())
+    .map(li => { const code = li.querySelector('code'); const r = li.getBoundingClientRect();
+                 return [code ? code.textContent : '', r.top, li.closest('details.flowdoc-fold') !== null]; })"""
+
+
+def test_flow_page_opens_on_the_main_path_with_side_steps_folded(page):
+    """At 1400x1000 the first screen shows create() -> the service, the hand-off and execute() ->
+    the service, in that order; side steps (DAO calls) are folded, one click away."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(page.base + "/flows/deployInstance.html")
+    rows = page.evaluate(MAIN_PATH_ROWS)
+    names = [name for name, _, _ in rows]
+    order = ["ApiServlet#processRequest", "DeployInstanceCmd#create()", "InstanceManagerImpl#allocateInstance",
+             "AsyncJobManagerImpl$1#runInContext()", "DeployInstanceCmd#execute()",
+             "InstanceManagerImpl#startDeployedInstance"]
+    at = [next(i for i, n in enumerate(names) if n.startswith(o)) for o in order]
+    assert at == sorted(at), names
+    assert all(rows[i][1] < 1000 for i in at), [rows[i] for i in at]  # no scrolling
+    assert not any(folded for _, _, folded in rows)  # every fold closed: the DAO calls are not visible
+    fold = page.locator("details.flowdoc-fold > summary").first
+    assert "DAO call" in fold.inner_text()
+    fold.click()
+    inside = page.locator("details.flowdoc-fold[open] li .flowdoc-rank-dao")
+    assert inside.count() >= 1 and inside.first.is_visible()
+    assert page.blocked == [], page.blocked
