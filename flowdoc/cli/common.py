@@ -62,6 +62,7 @@ def positive_int(text: str) -> int:
 
 
 def source_root(args: argparse.Namespace) -> Path:
+    """``--source``, else the bundled sample tree."""
     return args.source if args.source is not None else sample_tree()
 
 
@@ -135,6 +136,7 @@ def method_form_hint(spec: str, methods) -> InputError | None:
 
 
 def add_site_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``serve`` share: source links, strict mode, the project's config."""
     parser.add_argument("--source-url", default=None, metavar="URL",
                         help="prefix of source links, e.g. a repository's blob URL at a commit "
                              "(https://github.com/apache/cloudstack/blob/<sha>); plain paths without it")
