@@ -207,3 +207,10 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         write_text_atomic(output, text if text.endswith("\n") else text + "\n")
+
+
+def add_model_source_options(parser: argparse.ArgumentParser) -> None:
+    """The source options of verbs that compare API models of several sources (diff, history)."""
+    group = add_source_options(parser, with_source=False)
+    group.add_argument("--no-model-cache", action="store_true",
+                       help="rebuild the API models from the (cached) facts instead of reusing cached models")

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from flowdoc.check import drift
 from flowdoc.check.report import drift as drift_report
-from flowdoc.cli.common import add_source_options, console, emit, out, positive_int, project_of
+from flowdoc.cli.common import add_model_source_options, console, emit, out, positive_int, project_of
 from flowdoc.model.problems import terminal_safe
 
 EPILOG = """\
@@ -23,12 +23,6 @@ examples:
   flowdoc diff git:.@origin/main git:.@HEAD --format markdown -o drift.md
   flowdoc diff ../cloudstack-4.20.0.0 ../cloudstack --format github
 """
-
-
-def add_model_source_options(parser: argparse.ArgumentParser) -> None:
-    group = add_source_options(parser, with_source=False)
-    group.add_argument("--no-model-cache", action="store_true",
-                       help="rebuild the API models from the (cached) facts instead of reusing cached models")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 from flowdoc.check import history
-from flowdoc.cli.common import console, out, project_of
-from flowdoc.cli.diff_cmd import add_model_source_options
+from flowdoc.cli.common import add_model_source_options, console, out, project_of
 from flowdoc.model.problems import InputError
 from flowdoc.read.gitsource import is_git_spec, parse_git_spec
 

@@ -107,3 +107,18 @@ def test_no_verb_points_at_help(capsys):
         main([])
     assert exc.value.code == 2
     assert "flowdoc --help" in capsys.readouterr().err
+
+
+def test_no_verb_imports_another_verb():
+    """Verbs only call stages; what two verbs share lives in cli/common.py or lower."""
+    import re
+    from pathlib import Path
+
+    import flowdoc.cli
+
+    folder = Path(flowdoc.cli.__file__).parent
+    offenders = {p.name for p in folder.glob("*_cmd.py")
+                 if re.search(r"^\s*from flowdoc\.cli\.\w+_cmd import|^\s*import flowdoc\.cli\.\w+_cmd",
+                              p.read_text(encoding="utf-8"), re.M)}
+    assert offenders == set()
+    assert max(len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*_cmd.py")) <= 100
