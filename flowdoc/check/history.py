@@ -171,14 +171,15 @@ def _track(records: dict, before: dict | None, now: dict, release: str, keys: tu
 
 def since_disagreements(apis: dict[str, dict], releases: list[str]) -> list[dict]:
     """APIs and parameters whose ``since`` is later than the first release that has them
-    ("later"), earlier than it while the history covers that earlier release ("earlier"), or
-    missing on one that appeared after the first release ("missing")."""
+    ("later"), earlier than it while the history covers that earlier release ("earlier"; not
+    for a parameter as old as its API), or missing on one that appeared after the first
+    release ("missing"; a parameter only when it is newer than its API)."""
     if not releases:
         return []
     start = version_key(releases[0])
     out = []
 
-    def check(api: str, param: str | None, since: str | None, first: str) -> None:
+    def check(api: str, param: str | None, since: str | None, first: str, judge_early: bool = True) -> None:
         if since is None or not since.strip():
             if first != releases[0]:
                 out.append({"api": api, "param": param, "since": None, "first": first, "kind": "missing"})
@@ -186,14 +187,19 @@ def since_disagreements(apis: dict[str, dict], releases: list[str]) -> list[dict
         claimed, seen = version_key(since), version_key(first)
         if claimed > seen:
             out.append({"api": api, "param": param, "since": since, "first": first, "kind": "later"})
-        elif claimed < seen and first != releases[0] and claimed >= start and not _same_line(claimed, seen):
+        elif (judge_early and claimed < seen and first != releases[0] and claimed >= start
+              and not _same_line(claimed, seen)):
             out.append({"api": api, "param": param, "since": since, "first": first, "kind": "earlier"})
 
     for api, record in sorted(apis.items()):
         check(api, None, record.get("since"), record["first"])
         for pname, p in sorted(record["params"].items()):
-            if p.get("since") or p["first"] != record["first"]:  # a parameter as old as its API may go without
+            # A parameter as old as its API may go without since, and an older since on it is the
+            # base class's (a new command inheriting BaseDeployVMCmd's parameters): only "later".
+            if p["first"] != record["first"]:
                 check(api, pname, p.get("since"), p["first"])
+            elif p.get("since"):
+                check(api, pname, p.get("since"), p["first"], judge_early=False)
     return out
 
 

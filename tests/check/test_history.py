@@ -154,3 +154,10 @@ def test_history_file_round_trip_and_bad_files(tmp_path):
     (tmp_path / "junk.json").write_text("[1, 2")
     with pytest.raises(InputError, match="not JSON"):
         history.load_history(tmp_path / "junk.json")
+
+
+def test_an_inherited_older_since_on_a_new_api_is_not_earlier():
+    """A new command inheriting a base class's parameters carries their older since values."""
+    new_api = command("deployFromBackup", "1.1", [param("bootmode", since="1.0"), param("flavor", since="1.2")])
+    data = run_history({"commands": [command("listOther", "1.0")]}, {"commands": [new_api]}, names=("1.0.0", "1.1.0"))
+    assert [(d["param"], d["kind"]) for d in data["since_disagreements"]] == [("flavor", "later")]
