@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from flowdoc.analyze.callgraph import class_of
-from flowdoc.analyze.handoffs import crossed_by
+from flowdoc.analyze.handoffs import crossed_by, rule_of
 
 BIND_METHODS = ("execute()", "create()")
 FRAMEWORK_CLASSES = 5  # framework classes drawn at most (fewer when max_participants is small)
@@ -185,7 +185,7 @@ def phase_diagrams(flow, max_participants: int = PHASE_LIMITS["max_participants"
     phases = split_phases(data.get("steps") or []) if data.get("steps") else []
     out = []
     for n, (kind, steps) in enumerate(phases, 1):
-        title = PHASE_TITLES.get(kind, f"After the {kind.replace('_', ' ')} hand-off")
+        title = PHASE_TITLES.get(kind) or _handoff_title(kind, steps)
         # no title and no "not drawn" note inside: the page says both, and a long note over the
         # first participant made the drawing wider than the page
         text = _diagram(steps, None, max_participants, max_messages,
@@ -194,6 +194,15 @@ def phase_diagrams(flow, max_participants: int = PHASE_LIMITS["max_participants"
         out.append({"kind": kind, "title": title, "diagram": text, "participants": _participant_names(text),
                     "calls": len(steps) - 1, "drawn": drawn})
     return out
+
+
+def _handoff_title(kind: str, steps: list[dict]) -> str:
+    """A later phase's heading from its hand-off rule's note and the class it starts in (an agent
+    command has one phase per hypervisor's handler: the class tells them apart)."""
+    rule = rule_of(kind)
+    what = rule.note if rule is not None else f"after the {kind.replace('_', ' ')} hand-off"
+    entry = _simple(_participant(steps[0]["node"])) if steps else ""
+    return what[:1].upper() + what[1:] + (f" ({entry})" if entry else "")
 
 
 def _participant_names(text: str) -> list[str]:

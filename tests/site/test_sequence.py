@@ -156,3 +156,17 @@ def test_the_same_call_between_two_classes_is_one_arrow_with_a_count():
     text = sequence_diagram({"api": "doIt", "steps": steps})
     assert text.count("checkAccess()") == 1 and "checkAccess() x3" in text
     assert text.index("checkAccess() x3") < text.index("go()")
+
+
+def test_a_later_phase_is_titled_by_its_hand_off_rule_and_entry_class():
+    from flowdoc.analyze.handoffs import RULES
+
+    other = next((r for r in RULES if r.kind != "async"), None)
+    if other is None:
+        pytest.skip("no hand-off rule besides the async job in this checkout")
+    steps = [{"depth": 0, "kind": "entry", "node": "w.Servlet.handle()"},
+             {"depth": 1, "kind": other.kind, "handoff": other.kind, "node": "h.HostHandler.run(Cmd)"},
+             {"depth": 2, "kind": "call", "node": "h.Disk.resize(long)"}]
+    phases = phase_diagrams({"api": "resize", "steps": steps})
+    assert [p["kind"] for p in phases] == ["request", other.kind]
+    assert phases[1]["title"].lower().startswith(other.note.lower()) and phases[1]["title"].endswith("(HostHandler)")
