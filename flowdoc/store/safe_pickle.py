@@ -24,8 +24,10 @@ import pickle
 import sys
 from typing import IO, Any
 
-BUILTINS = frozenset({"dict", "list", "tuple", "set", "frozenset", "str", "bytes", "bytearray", "int",
-                      "float", "complex", "bool", "slice", "range", "NoneType"})
+# Not range, bytes or bytearray: protocol 4/5 pickles never name them, and as callables they
+# let a 50-byte entry allocate without bound (`list(range(10**10))`, `bytes(10**10)`): a hang.
+BUILTINS = frozenset({"dict", "list", "tuple", "set", "frozenset", "str", "int",
+                      "float", "complex", "bool", "slice", "NoneType"})
 COLLECTIONS = frozenset({"Counter", "OrderedDict", "defaultdict", "deque"})
 NETWORKX_MODULES = frozenset({"networkx.classes.graph", "networkx.classes.digraph", "networkx.classes.multigraph",
                               "networkx.classes.multidigraph", "networkx.classes.reportviews",

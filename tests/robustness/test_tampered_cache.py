@@ -44,6 +44,9 @@ def _payloads(marker: Path) -> dict[str, bytes]:
         "exec": pickle.dumps(_RunsCode(exec, touch)),
         "subprocess": pickle.dumps(_RunsCode(subprocess.call, ["touch", str(marker)])),
         "import": pickle.dumps(_RunsCode(importlib.import_module, "os")),
+        # no code, but unbounded work: a 50-byte entry asking for terabytes
+        "amplify-range": pickle.dumps(_RunsCode(list, range(10**12))),
+        "amplify-bytes": pickle.dumps(_RunsCode(bytes, 10**12)),
         "path": pickle.dumps(Path("/etc/passwd")),  # a harmless class, but not flowdoc data
         "foreign": pickle.dumps({"not": "facts"}),
         "other-data": pickle.dumps(Problem("A.java", 1, "k", "a flowdoc class of the wrong kind")),

@@ -91,3 +91,20 @@ def test_a_lazy_method_body_loads_through_the_list_too(tmp_path):
     assert not marker.exists()
     good = LazyBody(MethodBody())
     assert safe_pickle.loads(safe_pickle.dumps(good)).get() == MethodBody()
+
+
+def test_no_admitted_callable_allocates_without_bound():
+    class Ask:
+        def __init__(self, call, *args):
+            self.call, self.args = call, args
+
+        def __reduce__(self):
+            return self.call, self.args
+
+    for blob in (pickle.dumps(Ask(list, range(10**12))), pickle.dumps(Ask(bytes, 10**12)),
+                 pickle.dumps(Ask(bytearray, 10**12))):
+        assert len(blob) < 80
+        with pytest.raises(safe_pickle.ForbiddenGlobal):
+            safe_pickle.loads(blob)
+    assert safe_pickle.loads(safe_pickle.dumps([b"bytes", bytearray(b"kept"), slice(1, 2)])) == [
+        b"bytes", bytearray(b"kept"), slice(1, 2)]
