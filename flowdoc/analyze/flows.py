@@ -53,6 +53,7 @@ class FlowRules:
 
     entry_class: str = "ApiServlet"
     entry_method: str = "processRequest"
+    servlet_methods: tuple[str, ...] = ("doGet", "doPost")  # the first one calling the entry starts the flow
     execute_class: str = "BaseCmd"
     execute_method: str = "execute"
     create_class: str = "BaseAsyncCreateCmd"
@@ -322,7 +323,7 @@ class FlowBuilder:
         self._children: dict[tuple[str, str | None], tuple[list[tuple], list[dict], int]] = {}
         self._trivial: dict[str, bool] = {}
         self._command_types: set[str] | None = None
-        self.entry = self._find_method(self.rules.entry_class, self.rules.entry_method)
+        self.entry = self._servlet_entry(self._find_method(self.rules.entry_class, self.rules.entry_method))
         self.execute_bind = self._find_method(self.rules.execute_class, self.rules.execute_method, arity=0)
         self.create_bind = self._find_method(self.rules.create_class, self.rules.create_method, arity=0)
         self.command_root = class_of(self.execute_bind) if self.execute_bind else None
@@ -333,6 +334,17 @@ class FlowBuilder:
         self._toward: dict[str, int] | None = None
         self._touches = None
         self._answer_root: str | None = None
+
+    def _servlet_entry(self, entry: str | None) -> str | None:
+        """Where the HTTP request enters: the servlet's ``doGet`` (``doPost`` alike) when it calls
+        the entry method, else the entry method itself."""
+        if entry is None:
+            return None
+        for name in self.rules.servlet_methods:
+            for node in self.graph.find_nodes(class_of(entry), name):
+                if any(t == entry for t, _ in self.graph.out_edges(node)):
+                    return node
+        return entry
 
     # ---------------------------------------------------------------- lookups
     def _find_method(self, cls: str, method: str, arity: int | None = None) -> str | None:

@@ -488,3 +488,17 @@ def test_cli_callers_with_a_bare_class_or_method_name_says_the_form(capsys):
     assert "'isConnected' is a method name; callers needs 'pkg.Class#method': " in err
     assert "org.nimbus.agent.HostAgentManagerImpl#isConnected" in err
     assert main(["callers", "HostAgentManagerImpl.isConnected", "--format", "json"]) == 0  # dotted still works
+
+
+def test_flow_starts_at_the_servlet_method_calling_the_entry(tmp_path):
+    files = dict(FILES)
+    files["server/src/main/java/org/acme/server/ApiServlet.java"] = files[
+        "server/src/main/java/org/acme/server/ApiServlet.java"].replace(
+        "void processRequest(String command) {",
+        "protected void doGet(String request) {\n        processRequest(request);\n    }\n\n"
+        "    void processRequest(String command) {")
+    scan = scan_java_tree(tmp_path, files)
+    index = build_symbol_index(scan)
+    flow = build_flow(LIST, build_call_graph(scan, index), index)
+    assert nodes_of(flow)[:2] == [S + "ApiServlet.doGet(String)", S + "ApiServlet.processRequest(String)"]
+    assert flow.steps[0].kind == "entry"
