@@ -59,7 +59,7 @@ def agent_figures(project: Project, tree: TreeView) -> dict:
         scope = graph.scope(node)
         for i in range(len(m.calls)):
             for _, command in agent_rule._sent_commands(scope, state, i):
-                if command is None or command == state.root or command not in index.types:
+                if not state.is_command(index, command):
                     base_only += 1
                 else:
                     sent[command] += 1

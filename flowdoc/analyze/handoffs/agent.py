@@ -43,6 +43,10 @@ class AgentHandlers:
     handlers: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)  # command -> (owner, m, module)
     _resolved: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)
 
+    def is_command(self, index, fqn: str | None) -> bool:
+        """A command class of the tree, more specific than the ``Command`` base."""
+        return fqn is not None and fqn != self.root and fqn in index.types and index.is_subtype(fqn, self.root)
+
     def handlers_of(self, index, command: str) -> list[tuple[str, MethodFacts, str]]:
         """Handlers of a command class: its own per module, else its nearest superclass's there."""
         found = self._resolved.get(command)
@@ -182,9 +186,11 @@ def _sent_commands(scope: MethodScope, state: AgentHandlers, i: int) -> Iterator
                 if other.member == BATCH_ADD and other.receiver.kind == "name" and other.receiver.text == arg.text \
                         and other.args:
                     yield i, scope.type_of(other.args[-1])
-        for creation in scope.method.creations:
+        for creation in scope.method.creations:  # new Commands(cmd); not new Commands(OnError.Stop)
             if creation.args and scope.index.resolve_type(creation.type.name, scope.owner) == state.batch:
-                yield i, scope.type_of(creation.args[-1])
+                command = scope.type_of(creation.args[-1])
+                if state.is_command(scope.index, command):
+                    yield i, command
         return
 
 
@@ -200,7 +206,7 @@ def _find(scope: MethodScope, state: AgentHandlers) -> Iterator[HandoffEdge]:
                 and site.receiver.text in batch_params and site.args:
             sent = [(i, scope.type_of(site.args[-1]))]  # added to a batch the caller sends
         for at, command in sent:
-            if command is None or command == state.root or command not in index.types or (at, command) in seen:
+            if not state.is_command(index, command) or (at, command) in seen:
                 continue
             seen.add((at, command))
             handlers = state.handlers_of(index, command)
