@@ -21,8 +21,9 @@ MERMAID_TARGET = "assets/javascripts/mermaid.min.js"
 IFRAME_WORKER_TARGET = "assets/javascripts/iframe-worker.js"  # the polyfill mkdocs.yml names
 
 # Order of the hand-written guides in the navigation; others follow alphabetically.
-GUIDE_ORDER = ("getting-started.md", "architecture.md", "reading-a-flow.md", "sample-walkthrough.md", "deploy-walkthrough.md",
-               "deploy-walkthrough-flow.md", "packaging.md", "faq.md")
+GUIDE_ORDER = ("getting-started.md", "architecture.md", "reading-a-flow.md", "sample-walkthrough.md",
+               "deploy-walkthrough.md", "deploy-walkthrough-flow.md", "deploy-walkthrough-deep.md", "packaging.md",
+               "faq.md")
 SECTION_TITLES = {"guides": "Guides", "reference": "flowdoc reference", "benchmarks": "Benchmarks",
                   "img": None, "assets": None}
 SECTION_ORDER = ("guides",)
