@@ -231,8 +231,16 @@ class Project:
             compute()
             if timings is not None and stage in self.seconds:
                 timings[stage] = self.seconds[stage]
-        data, problems = collect_site_data(self.scan, self.model, self.flows(), source_url, timings=timings)
+        data, problems = collect_site_data(self.scan, self.model, self.flows(), source_url, timings=timings,
+                                           reference=self.reference_data())
         return data, [*problems, *self._flow_problems]  # the model's problems come first
+
+    def reference_data(self) -> dict:
+        """Settings, tables and concepts with the APIs whose site-depth flows touch them."""
+        from flowdoc.analyze.flows import flow_builder
+        from flowdoc.analyze.touches.reference import reference_data
+
+        return reference_data(flow_builder(self.graph, self.index).touches(), self.flows())
 
     def site_data(self, source_url: str | None = None):
         """The SiteData the generated pages are rendered from."""

@@ -19,7 +19,8 @@ from flowdoc.site.views.links import SourceLinks
 
 
 def collect_site_data(scan, model, flows: Mapping[str, object], source_url: str | None = None,
-                      timings: dict[str, float] | None = None) -> tuple[SiteData, list[Problem]]:
+                      timings: dict[str, float] | None = None,
+                      reference: dict | None = None) -> tuple[SiteData, list[Problem]]:
     """(SiteData, problems) of a tree: ``model`` is the ApiModel of ``scan``, ``flows`` maps API
     names to their Flow (or ``Flow.as_dict()``) at the site's depth; an API without a flow gets
     no flow page. The problems are the model's and the diagrams that could not be drawn."""
@@ -48,6 +49,7 @@ def collect_site_data(scan, model, flows: Mapping[str, object], source_url: str 
                     packages=[p.as_dict() for p in packaging.read_packages(root)],
                     http_repositories=[r.as_dict() for r in packaging.http_repositories(root)],
                     links=SourceLinks(root=root, url=source_url), diagram_fn=diagram_fn, mermaid=False,
-                    tree_kind=packaging.tree_kind(root), project=packaging.project_name(root))
+                    tree_kind=packaging.tree_kind(root), project=packaging.project_name(root),
+                    reference=reference)
     timings["packaging"] = time.perf_counter() - t
     return data, problems

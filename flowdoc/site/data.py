@@ -23,4 +23,5 @@ class SiteData:
     project: str | None = None  # the root pom's project name ("Apache CloudStack", "Nimbus Cloud")
     diagram_fn: Callable[..., str] | None = None  # (api name, max_participants=, max_messages=) -> mermaid
     history: dict | None = None  # a flowdoc.history/1 file (flowdoc history), for "added in / last changed in"
+    reference: dict | None = None  # settings, tables, concepts (flowdoc.analyze.touches.reference)
 

@@ -22,7 +22,7 @@ from flowdoc.check.report.escape import md_escape
 from flowdoc.read.docpages import page_in_site
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.api import api_view
-from flowdoc.site.views.common import build_indexes, slug
+from flowdoc.site.views.common import api_link, build_indexes, slug
 from flowdoc.site.views.flow import flow_view
 from flowdoc.site.views.markup import attr, code, md, pre
 from flowdoc.site.views.overview import (
@@ -61,6 +61,8 @@ def make_environment() -> Environment:
     env.filters["pre"] = pre
     env.filters["attr"] = attr
     env.filters["md"] = md
+    env.filters["api"] = api_link
+    env.filters["slug"] = slug
     return env
 
 
@@ -97,7 +99,19 @@ def render_pages(data: SiteData, env: Environment | None = None) -> dict[str, st
     pages["flows/index.md"] = env.get_template("flow_index.md.j2").render(flows=flow_index_view(data))
     pages["lifecycle.md"] = env.get_template("lifecycle.md.j2").render(life=lifecycle_view(data, idx))
     pages["concepts.md"] = env.get_template("concepts.md.j2").render(concepts=concepts_view(idx),
-                                                                     mermaid=data.mermaid)
+                                                                     mermaid=data.mermaid, reference=data.reference)
+    if data.reference:
+        pages.update(reference_pages(env, data.reference))
+    return pages
+
+
+def reference_pages(env: Environment, reference: dict) -> dict[str, str]:
+    """The settings page and a database page per table (flowdoc.analyze.touches.reference data)."""
+    pages = {"settings.md": env.get_template("settings.md.j2").render(settings=reference["settings"]),
+             "database/index.md": env.get_template("database_index.md.j2").render(tables=reference["tables"])}
+    table_t = env.get_template("database_table.md.j2")
+    for table in reference["tables"]:
+        pages[f"database/{slug(table['name'])}.md"] = table_t.render(table=table)
     return pages
 
 
