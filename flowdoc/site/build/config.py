@@ -37,7 +37,6 @@ GENERATED_NAV_AFTER_GUIDES = [
     {"API reference": "api/index.md"},
     {"Request flows": ["flows/index.md", "lifecycle.md"]},
     {"Concepts": "concepts.md"},
-    {"Settings and database": ["settings.md", "database/index.md"]},
 ]
 
 
