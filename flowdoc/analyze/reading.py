@@ -62,7 +62,7 @@ def format_reading_text(flow: Flow, show_all: bool = False, dropped: set[int] | 
     (``folded: 12 calls, 3 access checks``), or, with ``show_all``, listed after the main
     path with their kind. ``dropped``/``extra``: the compact plan (repeated boundary calls
     left out, counted on the caller)."""
-    from flowdoc.analyze.flows import _short_node  # the flows module imports this one
+    from flowdoc.analyze.flows.text import short_node  # the flows package imports this module
 
     dropped = dropped or set()
     extra = extra or {}
@@ -89,7 +89,7 @@ def format_reading_text(flow: Flow, show_all: bool = False, dropped: set[int] | 
             if mine != crossing:
                 lines.append(f"{pad}== {rule.boundary} ==")
             marker = "=>"
-        text = f"{pad}{marker} {_short_node(step.node)}"
+        text = f"{pad}{marker} {short_node(step.node)}"
         if step.more_lines:
             text += f" \u00d7{len(step.more_lines) + 1}"
         text += step_tags(step, node.rank)

@@ -71,6 +71,9 @@ JDK_TYPES: dict[str, frozenset[str]] = {
 }
 
 
+_NO_METHODS: list = []  # find_methods of a name no type has
+
+
 @dataclass(frozen=True, slots=True)
 class SuperRef:
     """One direct supertype as written (``ref``, with its type arguments) and resolved
@@ -109,6 +112,8 @@ class SymbolIndex:
     _subs_memo: dict = field(default_factory=dict, repr=False)
     _const_memo: dict = field(default_factory=dict, repr=False)
     _const_busy: set = field(default_factory=set, repr=False)
+    _methods_memo: dict = field(default_factory=dict, repr=False)
+    _simple_names: dict | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ types
     def __contains__(self, fqn: str) -> bool:
@@ -395,20 +400,40 @@ class SymbolIndex:
 
     def find_methods(self, type_fqn: str, name: str) -> list[tuple[str, MethodFacts]]:
         """Methods called ``name`` of the type and its supertypes, most specific first; a
-        signature already found in a more specific type (an override) is not repeated."""
-        found: list[tuple[str, MethodFacts]] = []
-        seen: set[str] = set()
+        signature already found in a more specific type (an override) is not repeated.
+        The list is shared: do not change it."""
+        return self.methods_table(type_fqn).get(name, _NO_METHODS)
+
+    def methods_table(self, type_fqn: str) -> dict[str, list[tuple[str, MethodFacts]]]:
+        """Method name -> :meth:`find_methods` of that name, for every name of the type."""
+        table = self._methods_memo.get(type_fqn)
+        if table is not None:
+            return table
+        table = {}
+        seen: set[tuple[str, str]] = set()
         for owner in (type_fqn, *self.supertypes(type_fqn)):
             facts = self.types.get(owner)
             if facts is None:
                 continue
             for m in facts.methods:
-                if m.name == name:
-                    sig = m.signature
-                    if sig not in seen:
-                        seen.add(sig)
-                        found.append((owner, m))
-        return found
+                key = (m.name, m.signature)
+                if key not in seen:
+                    seen.add(key)
+                    table.setdefault(m.name, []).append((owner, m))
+        self._methods_memo[type_fqn] = table
+        return table
+
+    def classes_named(self, name: str) -> list[str]:
+        """Types called ``name``: the one with that FQN, or those with that simple name (the
+        last dotted part: ``Outer.Inner`` is found as ``Inner``), in index order."""
+        if "." in name:
+            return [name] if name in self.types else []
+        if self._simple_names is None:
+            by_simple: dict[str, list[str]] = {}
+            for fqn in self.types:
+                by_simple.setdefault(fqn.rsplit(".", 1)[-1], []).append(fqn)
+            self._simple_names = by_simple
+        return self._simple_names.get(name, [])
 
     # -------------------------------------------------------------- constants
     def evaluate_string(self, expr: Expr | None, context_fqn: str) -> str | None:

@@ -92,7 +92,7 @@ def test_framework_is_collapsed_and_the_budget_goes_to_services(flows):
 
 
 def test_a_getter_that_calls_a_service_is_drawn_with_what_it_calls(tmp_path):
-    from tests.analyze.test_flows import GETTER_COMMANDS
+    from tests.analyze.flows.test_flows import GETTER_COMMANDS
 
     scan = scan_java_tree(tmp_path, {**FILES, **GETTER_COMMANDS})
     index = build_symbol_index(scan)

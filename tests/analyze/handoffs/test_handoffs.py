@@ -64,7 +64,7 @@ def _queue_rule() -> HandoffRule:
 
 
 def test_the_graph_builder_adds_a_rules_edges_with_its_kind(tmp_path, monkeypatch):
-    import flowdoc.analyze.callgraph as callgraph_module
+    import flowdoc.analyze.callgraph.build as callgraph_module
 
     monkeypatch.setattr(callgraph_module, "HANDOFF_RULES", (*handoffs.RULES, _queue_rule()))
     scan = scan_java_tree(tmp_path, QUEUE)
