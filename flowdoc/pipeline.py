@@ -140,14 +140,7 @@ class Project:
         """The ApiModel (command objects; :attr:`contract` is its normalised dict)."""
         from flowdoc.analyze.api import build_api_model
 
-        scan, index = self.scan, self.index
-        if self.kind == GIT:  # the model reads a few files' text: serve them from the commit
-            from flowdoc.read import gitsource
-
-            def build():
-                with gitsource.materialized(scan) as readable:
-                    return build_api_model(readable, index)
-            return self._timed("api", build)
+        scan, index = self.scan, self.index  # from facts alone, for a tree or a git commit
         return self._timed("api", lambda: build_api_model(scan, index))
 
     @cached_property

@@ -21,7 +21,6 @@ time, read from the source instead of from loaded classes:
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from flowdoc.analyze.symbols import SymbolIndex, build_symbol_index
 from flowdoc.model.facts import Annotation, Expr, FieldFacts, TypeFacts
 from flowdoc.model.problems import Problem
+from flowdoc.read.conditions import is_command_list_method, strip_parens
 from flowdoc.read.scan import ScanResult, is_test_path
 
 SCHEMA = "flowdoc.api/1"
@@ -287,6 +287,8 @@ def expr_text(expr: Expr | None) -> str:
         return "'" + expr.text + "'"
     if k == "class":
         return expr.text + ".class"
+    if k == "annotation":
+        return "@" + expr.text
     if k == "binop":
         return f" {expr.text} ".join(expr_text(i) for i in expr.items)
     if k == "array":
@@ -415,7 +417,7 @@ class _Builder:
             if is_test_path(self.index.file_of[fqn]):
                 continue
             for m in t.methods:
-                if _is_command_list_method(m):
+                if is_command_list_method(m):
                     self._collect_literals(fqn, t, m.name, found, depth=0, seen=set())
         return found
 
@@ -427,7 +429,7 @@ class _Builder:
         for m in t.methods:
             if m.name != method:
                 continue
-            guards = self._guards(fqn, m)
+            guards = dict(m.literal_conditions)  # found by the scan (read/conditions.py)
             exprs: list[Expr] = [a for c in m.calls for a in c.args]
             exprs.extend(a for c in m.creations for a in c.args)
             while exprs:
@@ -457,7 +459,7 @@ class _Builder:
                 continue
             literals: list[str] = []
             for m in t.methods:
-                if _is_command_list_method(m):
+                if is_command_list_method(m):
                     self._ordered_literals(fqn, t, m.name, literals, 0, set())
             if literals:
                 lists.append((-len(literals), self.index.file_of[fqn], literals))
@@ -503,16 +505,6 @@ class _Builder:
                 count += not {"SerializedName", "Param"} <= simple
         return count
 
-    def _guards(self, fqn: str, m) -> dict[str, str | None]:
-        """Class literal (as written) -> the condition guarding it in the method's source."""
-        try:
-            with open(os.path.join(self.scan.root, self.index.file_of[fqn]), encoding="utf-8",
-                      errors="replace") as handle:
-                lines = handle.read().split("\n")
-        except OSError:
-            return {}
-        return guarded_class_literals("\n".join(lines[max(0, m.line - 1):m.end_line]))
-
     def default_registration(self, condition: str | None, fqn: str) -> bool | None:
         """Whether a class added under ``condition`` is registered with the default settings:
         decided for conjunctions of ``[!]Key.value()`` on ``ConfigKey`` constants with a literal
@@ -521,12 +513,12 @@ class _Builder:
             return True
         result = True
         for term in _split_top(condition, "&&"):
-            term = _strip_parens(term)
+            term = strip_parens(term)
             negated = term.startswith("!")
-            term = _strip_parens(term.lstrip("!").strip())
+            term = strip_parens(term.lstrip("!").strip())
             boxed = re.fullmatch(r"Boolean\.TRUE\.equals\((.*)\)", term)
             if boxed:
-                term = _strip_parens(boxed.group(1))
+                term = strip_parens(boxed.group(1))
             value = self.flag_default(term, fqn)
             if value is None:
                 return None
@@ -693,121 +685,6 @@ class _Builder:
         return result
 
 
-_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
-                    r"|[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*|\S", re.S)
-
-
-@dataclass
-class _Frame:
-    cond: str | None = None
-    single: bool = False  # an if without braces: ends at the next ';'
-    returns: bool = False
-    literals: bool = False
-
-
-def guarded_class_literals(text: str) -> dict[str, str | None]:
-    """For a method's source text, each class literal (``X`` for ``X.class``) -> the condition
-    under which the statement adding it runs: enclosing ``if``/``else`` conditions and the
-    negations of earlier early returns (``if (!Flag.value()) { return list; }``). A light
-    token walk, not a parser: loops and switches are transparent."""
-    tokens = [(mt.group(), mt.start(), mt.end()) for mt in _TOKEN.finditer(text)
-              if not mt.group().isspace() and not mt.group().startswith(("//", "/*"))]
-    stack: list[_Frame] = []
-    early: list[str] = []
-    last_if: str | None = None
-    out: dict[str, str | None] = {}
-
-    def close(frame: _Frame) -> None:
-        nonlocal last_if
-        last_if = frame.cond
-        if frame.cond is not None and frame.returns and not frame.literals and len(stack) == 1:
-            early.append(negate(frame.cond))
-
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i][0]
-        if tok in ("if", "else"):
-            cond = None
-            if tok == "else":
-                cond = negate(last_if) if last_if is not None else None
-                i += 1
-            else:
-                depth, j = 0, i + 1
-                while j < len(tokens):
-                    if tokens[j][0] == "(":
-                        depth += 1
-                    elif tokens[j][0] == ")":
-                        depth -= 1
-                        if depth == 0:
-                            break
-                    j += 1
-                if j >= len(tokens):
-                    break
-                cond = " ".join(text[tokens[i + 1][2]:tokens[j][1]].split())
-                i = j + 1
-            if i < len(tokens) and tokens[i][0] == "{":
-                stack.append(_Frame(cond))
-                i += 1
-            elif i < len(tokens) and tokens[i][0] == "if":
-                stack.append(_Frame(cond, single=True))  # else if: the nested if closes with it
-            else:
-                stack.append(_Frame(cond, single=True))
-            continue
-        if tok == "{":
-            stack.append(_Frame())
-        elif tok == "}":
-            if stack:
-                close(stack.pop())
-            while stack and stack[-1].single:  # an unbraced if/else whose statement was this block
-                close(stack.pop())
-        elif tok == ";":
-            while stack and stack[-1].single:
-                close(stack.pop())
-        elif tok == "return":
-            for frame in stack:
-                frame.returns = True
-        elif tok.endswith(".class") or (tok.endswith("class") and "." in tok):
-            name = "".join(tok.split())[: -len(".class")]
-            conds = early + [f.cond for f in stack if f.cond]
-            for frame in stack:
-                frame.literals = True
-            condition = " && ".join(conds) if conds else None
-            if name not in out or condition is None:
-                out[name] = condition
-        i += 1
-    return out
-
-
-def negate(cond: str) -> str:
-    cond = cond.strip()
-    inner = _strip_parens(cond)
-    if inner.startswith("!") and not inner.startswith("!="):
-        rest = inner[1:].strip()
-        if _is_atom(rest) or (rest.startswith("(") and _strip_parens(rest) != rest):
-            return _strip_parens(rest)
-    if _is_atom(inner):
-        return "!" + inner
-    return f"!({inner})"
-
-
-def _is_atom(text: str) -> bool:
-    """A name or a call chain without top-level operators."""
-    return bool(re.fullmatch(r"[\w.$]+(\([^()]*\))?(\.[\w$]+(\([^()]*\))?)*", text))
-
-
-def _strip_parens(text: str) -> str:
-    text = text.strip()
-    while text.startswith("(") and text.endswith(")"):
-        depth = 0
-        for k, ch in enumerate(text):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0 and k < len(text) - 1:
-                return text
-        text = text[1:-1].strip()
-    return text
-
-
 def _split_top(text: str, op: str) -> list[str]:
     parts, depth, start, k = [], 0, 0, 0
     while k < len(text):
@@ -824,16 +701,6 @@ def _split_top(text: str, op: str) -> list[str]:
         k += 1
     parts.append(text[start:].strip())
     return parts
-
-
-def _is_command_list_method(m) -> bool:
-    """``getCommands()`` of a pluggable service, or a sibling such as ``getAuthCommands()``
-    (API authenticators), returning a list of classes."""
-    if m.params or not m.has_body or not (m.name.startswith("get") and m.name.endswith("Commands")):
-        return False
-    rt = m.return_type
-    return rt is not None and rt.simple in ("List", "Collection", "Set") and (
-        not rt.args or rt.args[0].simple == "Class")
 
 
 def category_for(package: str, path: str) -> str:

@@ -151,13 +151,33 @@ class Variable:
 
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
+class InstanceOfGuard:
+    """``if (cond) {then} else {other}`` where ``cond`` tests variables with ``instanceof``.
+
+    ``atoms``: the condition as nested ``("or"|"and", (...))`` / ``("not", x)`` /
+    ``("is", subject, type as written)`` / ``("?",)`` (anything else); ``then_lines`` and
+    ``else_lines``: the lines of each branch's statements (a line shared with the other
+    branch, such as ``} else {``, belongs to neither)."""
+
+    atoms: tuple
+    then_lines: tuple[int, ...]
+    else_lines: tuple[int, ...]
+
+
+@_pickled_by_constructor
+@dataclass(frozen=True, slots=True)
 class MethodBody:
-    """What a method's body does: its calls (in source order), creations, checks, locals."""
+    """What a method's body does: its calls (in source order), creations, checks, locals;
+    the branches of its ``instanceof`` guards; for a command-list method (``getCommands()``)
+    or a method of its class, the condition under which each class literal is added (only
+    those added under a condition: class literal as written -> condition text)."""
 
     calls: tuple[CallSite, ...] = ()
     creations: tuple[Creation, ...] = ()
     instanceofs: tuple[InstanceOfCheck, ...] = ()
     locals: tuple[Variable, ...] = ()
+    guards: tuple[InstanceOfGuard, ...] = ()
+    literal_conditions: tuple[tuple[str, str], ...] = ()
 
 
 class LazyBody:
@@ -236,6 +256,14 @@ class MethodFacts:
     @property
     def locals(self) -> tuple[Variable, ...]:
         return self.body.get().locals
+
+    @property
+    def guards(self) -> tuple[InstanceOfGuard, ...]:
+        return self.body.get().guards
+
+    @property
+    def literal_conditions(self) -> tuple[tuple[str, str], ...]:
+        return self.body.get().literal_conditions
 
     @property
     def is_constructor(self) -> bool:

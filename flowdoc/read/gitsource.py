@@ -12,17 +12,14 @@ before git sees it, and the ref is resolved with ``--end-of-options`` as well.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import gc
 import os
 import re
 import subprocess
-import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -325,49 +322,3 @@ def _parse_all(items: list[tuple[str, bytes]], jobs: int | None, cache: FactsCac
         if progress:
             progress(done, total)
     return out
-
-
-# --- source text for the stages that read it --------------------------------------------------
-
-
-def text_read_paths(scan: ScanResult) -> list[str]:
-    """Files whose text (not only facts) the API model reads: classes with a
-    ``get...Commands()`` method, for the conditions around registrations."""
-    paths = []
-    for f in scan.files:
-        if any(m.name.startswith("get") and m.name.endswith("Commands") for t in f.types for m in t.methods):
-            paths.append(f.path)
-    return paths
-
-
-def _scratch_dir() -> str | None:
-    """A memory-backed folder when there is one (creating and removing a thousand files
-    on a disk-backed /tmp cost seconds), else the default temporary folder."""
-    shm = "/dev/shm"
-    if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
-        return shm
-    return None
-
-
-@contextmanager
-def materialized(scan: ScanResult, paths: Sequence[str] | None = None) -> Iterator[ScanResult]:
-    """``scan`` (from ``scan_git``) with ``root`` set to a temporary folder holding the text of
-    ``paths`` (default: ``text_read_paths``), for stages that open ``root/path``; removed on exit.
-
-    Only these few files are written (73 of CloudStack 4.22's 7,655), never a checkout.
-    """
-    spec = parse_git_spec(scan.root)
-    commit = resolve(spec)
-    wanted = set(text_read_paths(scan) if paths is None else paths)
-    blobs = {path: sha for _, sha, path in list_tree(spec.repo, commit) if path in wanted}
-    contents = read_blobs(spec.repo, list(blobs.values()))
-    with tempfile.TemporaryDirectory(prefix="flowdoc-git-", dir=_scratch_dir()) as tmp:
-        for path, sha in blobs.items():
-            parts = path.split("/")
-            if path.startswith("/") or ".." in parts or "" in parts:
-                continue  # never write outside the folder
-            target = os.path.join(tmp, *parts)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(contents[sha])
-        yield dataclasses.replace(scan, root=tmp)

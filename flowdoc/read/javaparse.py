@@ -30,6 +30,7 @@ from javalang.tokenizer import LexerError, Separator
 
 from flowdoc.model.facts import FileFacts, Import
 from flowdoc.model.problems import Problem
+from flowdoc.read.conditions import add_text_facts
 from flowdoc.read.javadecl import FileBuilder
 from flowdoc.read.javanodes import INTERNED, Parenthesized, to_typeref, unquote
 from flowdoc.read.javatokens import tokenize_java
@@ -203,7 +204,7 @@ def parse_java(path: str, text: str, sha: str = "") -> FileFacts:
         return _failed(path, sha, lines, 1, "parse-error", f"{type(exc).__name__}: {exc}")
     builder = FileBuilder(path, tokens)
     try:
-        types = builder.build(unit)
+        types = add_text_facts(builder.build(unit), text)
     except RecursionError:
         return _too_deep(path, sha, lines, tokens)
     except Exception as exc:  # a tree shape the walker does not know: the file is reported, the scan goes on

@@ -1,4 +1,11 @@
-"""A fast tokenizer producing javalang's own token objects.
+"""The Java lexer: one master regular expression, two views of its tokens.
+
+``tokenize_java`` yields javalang's own token objects for the parser; ``source_tokens`` gives
+plain ``(text, line, start, end)`` tuples for the light walks over a method's text that the
+scan does besides parsing (the conditions around command registrations and the branches of
+``instanceof`` guards, :mod:`flowdoc.read.conditions`).
+
+A fast tokenizer producing javalang's own token objects:
 
 javalang's character-by-character tokenizer costs as much as its parser (about half of a
 cold scan of CloudStack). This one matches one master regular expression per token and
@@ -112,3 +119,45 @@ def _lex_error(text: str, pos: int, line: int) -> None:
     end = text.find("\n", pos)
     snippet = text[pos : end if end != -1 else len(text)].strip()
     raise jtok.LexerError(f'Could not process token at "{text[pos]}", line {line}: {snippet}')
+
+
+SourceToken = tuple[str, int, int, int]  # text, line, start offset, end offset
+
+
+def source_tokens(text: str, first_line: int = 1) -> list[SourceToken]:
+    """The tokens of ``text`` without whitespace and comments, as ``(text, line, start, end)``.
+
+    A dotted name written without spaces (``a.b.c``, ``Foo.class``) is one token; a character
+    no token matches is a one-character token (never an error: the text is only walked)."""
+    out: list[SourceToken] = []
+    line = first_line
+    pos = 0
+    n = len(text)
+    match = _TOKEN.match
+    while pos < n:
+        m = match(text, pos)
+        if m is None:
+            out.append((text[pos], line, pos, pos + 1))
+            pos += 1
+            continue
+        kind = m.lastgroup
+        value = m.group()
+        end = m.end()
+        if kind == "ws" or kind == "comment":
+            line += value.count("\n")
+        elif (value == "." and out and out[-1][3] == pos and end < n and _WORD_START.match(text, end)
+              and _WORD_END.match(out[-1][0][-1])):
+            word = match(text, end)  # a dotted name goes on: merge ``a`` ``.`` ``b``
+            prev = out.pop()
+            end = word.end()
+            out.append((prev[0] + "." + word.group(), prev[1], prev[2], end))
+            line += word.group().count("\n")
+        else:
+            out.append((value, line, pos, end))
+            line += value.count("\n")
+        pos = end
+    return out
+
+
+_WORD_START = re.compile(r"[\w$]")
+_WORD_END = re.compile(r"[\w$]")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from flowdoc.analyze.api import ApiModel, build_api_model, category_for, guarded_class_literals, negate
+from flowdoc.analyze.api import ApiModel, build_api_model, category_for
 from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.cli import main
 from tests.helpers import scan_java_tree, write_java_tree
@@ -394,32 +394,6 @@ def test_contract_round_trip(model):
     assert [p["name"] for p in cmd["params"]] == sorted(p["name"] for p in cmd["params"])
     text = json.dumps(data)
     assert ApiModel.from_dict(json.loads(text)).as_dict() == data
-
-
-def test_guarded_class_literals():
-    text = """
-        public List<Class<?>> getCommands() {
-            List<Class<?>> list = new ArrayList<>();
-            list.add(A.class);  // always
-            if (Flags.X.value()) {
-                list.add(B.class);
-            } else
-                list.add(C.class);
-            if (y && (z || w)) list.add(D.class);
-            /* if (commented) { return list; } */
-            if (!Feature.value()) {
-                return list;
-            }
-            list.add(E.class);
-            for (Class<?> c : more) { if (c != null) { list.add(c); } }
-            list.add(org.x.F.class);
-            return list;
-        }
-    """
-    assert guarded_class_literals(text) == {
-        "A": None, "B": "Flags.X.value()", "C": "!Flags.X.value()", "D": "y && (z || w)",
-        "E": "Feature.value()", "org.x.F": "Feature.value()"}
-    assert negate("y && z") == "!(y && z)" and negate("!(a)") == "a" and negate("a.b()") == "!a.b()"
 
 
 @pytest.mark.parametrize(("package", "path", "expected"), [

@@ -169,6 +169,16 @@ def test_find_field_and_methods_through_supertypes(index):
     assert [o for o, _ in gets] == ["org.acme.base.Holder"]  # the interface's get(ID) is overridden
 
 
+def test_methods_table_and_classes_by_name(index):
+    table = index.methods_table("org.acme.vm.FastMachineStore")
+    assert table["put"] is index.find_methods("org.acme.vm.FastMachineStore", "put")  # one list, memoized
+    assert index.find_methods("org.acme.vm.FastMachineStore", "nothing") == []
+    assert index.classes_named("Machine") == ["org.acme.vm.Machine"]
+    assert index.classes_named("org.acme.vm.Machine") == ["org.acme.vm.Machine"]
+    assert index.classes_named("Entry") == ["org.acme.base.Holder.Entry"]  # a member type by its simple name
+    assert index.classes_named("Holder.Entry") == [] and index.classes_named("Nowhere") == []
+
+
 @pytest.mark.parametrize(("expr", "context", "expected"), [
     (Expr("name", "Keys.DISK_ID"), "org.acme.other.User", None),  # Keys is not imported there
     (Expr("name", "org.acme.base.Keys.DISK_ID"), "org.acme.other.User", "diskid"),

@@ -239,3 +239,21 @@ def test_annotation_lines_and_element_defaults():
     assert [(m.name, m.default) for m in arg.methods] == [
         ("name", Expr("str", "")), ("required", Expr("bool", "false")),
         ("type", Expr("name", "Kind.OBJECT")), ("length", Expr("num", "255"))]
+
+
+def test_nested_annotations_keep_their_elements():
+    from tests.helpers import parse_snippet
+
+    facts = parse_snippet("""
+        @SecondaryTables({@SecondaryTable(name = "user_vm", pkJoinColumns = @Key("id")), @Marker})
+        public class Vm { }
+        """)
+    (ann,) = facts.types[0].annotations
+    tables = dict(ann.values)["value"]
+    first, second = tables.items
+    assert (first.kind, first.text) == ("annotation", "SecondaryTable")
+    name, join = first.items
+    assert (name.kind, name.text, name.items[0].text) == ("element", "name", "user_vm")
+    key = join.items[0]
+    assert (key.kind, key.text, key.items[0].text, key.items[0].items[0].text) == ("annotation", "Key", "value", "id")
+    assert (second.kind, second.text, second.items) == ("annotation", "Marker", ())

@@ -58,7 +58,7 @@ def assemble_call_graph(scan: ScanResult, index: SymbolIndex, spring: SpringCont
     main = frozenset(fqn for fqn, path in index.file_of.items() if include_tests or not is_test_path(path))
     injection = Injection(index, spring, main)
     methods = _method_table(main, index)
-    return CallGraph(graph, index, injection, methods, stats, spring.problems, main=main, root=str(scan.root or ""))
+    return CallGraph(graph, index, injection, methods, stats, spring.problems, main)
 
 
 def _method_table(main: frozenset[str], index: SymbolIndex) -> dict[str, tuple[str, MethodFacts]]:
@@ -166,7 +166,7 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
     for target in unknown_nodes:  # how many call sites end at each unknown target
         graph.nodes[target]["count"] = graph.in_degree(target)
     stats.seconds = time.perf_counter() - started
-    return CallGraph(graph, index, injection, methods, stats, spring.problems, main=main, root=str(scan.root or ""))
+    return CallGraph(graph, index, injection, methods, stats, spring.problems, main)
 
 
 def _add_edges_fast(graph: nx.MultiDiGraph, edges: list[tuple[str, str, dict]]) -> None:

@@ -90,7 +90,6 @@ class CallGraph:
     # The build's resolver and its memos are dropped after the build; only scope() needs one
     # (touches: receiver types and fields read), and it re-creates one on first use.
     _resolver: Resolver | None = field(default=None, repr=False)
-    root: str = ""  # the source tree, for reading method texts (instanceof branches)
 
     def node(self, node_id: str) -> dict:
         return self.graph.nodes[node_id]

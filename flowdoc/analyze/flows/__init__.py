@@ -13,7 +13,7 @@ From the bound ``create()``/``execute()`` the flow follows calls to ``depth`` th
 service interfaces to the bean implementations, stopping at boundaries (DAO classes and
 entity VOs by default); trivial getters/setters and empty constructors are collapsed.
 
-The package: :mod:`.model` (rules, flows, steps), :mod:`.guards` (``instanceof`` branches),
+The package: :mod:`.model` (rules, flows, steps), :mod:`.guards` (evaluating ``instanceof`` guards),
 :mod:`.framework` (the framework path), :mod:`.collapse` (boundaries, trivial methods),
 :mod:`.builder` (one flow), :mod:`.text` (the text view), :mod:`.callers` (which APIs reach
 a method).
@@ -23,9 +23,8 @@ from __future__ import annotations
 
 from flowdoc.analyze.flows.builder import FlowBuilder, build_flow, flow_builder
 from flowdoc.analyze.flows.callers import CallerPath, find_callers
-from flowdoc.analyze.flows.guards import Guard, find_guards
 from flowdoc.analyze.flows.model import DEFAULT_BOUNDARIES, Flow, FlowRules, FlowStep
 from flowdoc.analyze.flows.text import format_flow_text
 
-__all__ = ["DEFAULT_BOUNDARIES", "CallerPath", "Flow", "FlowBuilder", "FlowRules", "FlowStep", "Guard", "build_flow",
-           "find_callers", "find_guards", "flow_builder", "format_flow_text"]
+__all__ = ["DEFAULT_BOUNDARIES", "CallerPath", "Flow", "FlowBuilder", "FlowRules", "FlowStep", "build_flow",
+           "find_callers", "flow_builder", "format_flow_text"]

@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 from collections import deque
-from pathlib import Path
 
 from flowdoc.analyze.callgraph import CallGraph, class_of
 from flowdoc.analyze.flows.collapse import Collapsing
 from flowdoc.analyze.flows.framework import FrameworkSearch
-from flowdoc.analyze.flows.guards import Guard
 from flowdoc.analyze.flows.model import Flow, FlowRules, FlowStep
 from flowdoc.analyze.handoffs import ASYNC_JOB
 from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
@@ -19,19 +17,17 @@ from flowdoc.analyze.handoffs.lookup import module_of
 from flowdoc.analyze.ranking import rank_flow
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.analyze.touches import Touches
+from flowdoc.model.facts import InstanceOfGuard
 
 
 class FlowBuilder(FrameworkSearch, Collapsing):
     """Builds flows for one call graph; keeps what every flow shares (framework searches)."""
 
-    def __init__(self, graph: CallGraph, index: SymbolIndex, rules: FlowRules | None = None,
-                 root: str | None = None) -> None:
+    def __init__(self, graph: CallGraph, index: SymbolIndex, rules: FlowRules | None = None) -> None:
         self.graph = graph
         self.index = index
         self.rules = rules or FlowRules()
-        self.root = Path(root) if root else None
-        self._texts: dict[str, list[str] | None] = {}
-        self._guards: dict[str, list[tuple[Guard, str]]] = {}
+        self._guards: dict[str, list[tuple[InstanceOfGuard, str]]] = {}
         self._framework: dict[tuple, dict] = {}
         self._children: dict[tuple[str, str | None], tuple[list[tuple], list[dict], int]] = {}
         self._trivial: dict[str, bool] = {}
@@ -312,7 +308,7 @@ def flow_builder(graph: CallGraph, index: SymbolIndex, rules: FlowRules | None =
     rules = rules or FlowRules()
     builder = _BUILDERS.get(key)
     if builder is None or builder.graph is not graph or builder.rules != rules:
-        builder = FlowBuilder(graph, index, rules, root=graph.root)
+        builder = FlowBuilder(graph, index, rules)
         _BUILDERS.clear()
         _BUILDERS[key] = builder
     return builder

@@ -7,40 +7,27 @@ from __future__ import annotations
 from collections import deque
 
 from flowdoc.analyze.callgraph import class_of
-from flowdoc.analyze.flows.guards import Guard, atoms, evaluate, find_guards
+from flowdoc.analyze.flows.guards import atoms, evaluate
 from flowdoc.analyze.handoffs import ASYNC_JOB
+from flowdoc.model.facts import InstanceOfGuard
 
 
 class FrameworkSearch:
     """Guards of framework methods, the corridor from the entry to the bind points, and the
     shortest guarded paths through it (memoized per distinct guard outcome)."""
 
-    def _source_lines(self, path: str) -> list[str] | None:
-        if path not in self._texts:
-            lines = None
-            if self.root is not None:
-                try:
-                    lines = (self.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
-                except OSError:
-                    lines = None
-            self._texts[path] = lines
-        return self._texts[path]
-
-    def guards_of(self, node: str) -> list[tuple[Guard, str]]:
+    def guards_of(self, node: str) -> list[tuple[InstanceOfGuard, str]]:
         """Command guards of a method: (guard, its class context) for ``instanceof`` tests on
         variables whose declared type is a command type."""
         if node in self._guards:
             return self._guards[node]
-        result: list[tuple[Guard, str]] = []
+        result: list[tuple[InstanceOfGuard, str]] = []
         found = self.graph.method_of(node)
         if found is not None and self.command_root is not None:
             cls, m = found
             if m.has_body and m.instanceofs and any(self._command_subject(cls, m, c.subject.text)
                                                    for c in m.instanceofs if c.subject.kind == "name"):
-                lines = self._source_lines(self.graph.node(node)["file"])
-                if lines is not None:
-                    text = "\n".join(lines[m.line - 1:m.end_line])
-                    result = [(g, cls) for g in find_guards(text, m.line)]
+                result = [(g, cls) for g in m.guards]  # found by the scan (read/conditions.py)
         self._guards[node] = result
         return result
 
@@ -71,9 +58,9 @@ class FrameworkSearch:
         for guard, _ in guards:
             value = evaluate(guard.atoms, decide)
             if value is False:
-                excluded |= guard.then_lines
+                excluded.update(guard.then_lines)
             elif value is True:
-                excluded |= guard.else_lines
+                excluded.update(guard.else_lines)
         return frozenset(excluded)
 
     # -------------------------------------------------------------- framework

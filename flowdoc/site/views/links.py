@@ -11,6 +11,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from flowdoc.check.report.escape import md_escape
+from flowdoc.read.sourcetext import SourceText
 from flowdoc.site.views.markup import attr, code
 
 
@@ -18,9 +19,9 @@ from flowdoc.site.views.markup import attr, code
 class SourceLinks:
     """Turns ``file:line`` into a link (``--source-url`` prefix) or a plain label."""
 
-    root: Path | None = None
+    root: Path | str | None = None  # the tree (a folder or git:REPO@REF) the excerpts come from
     url: str | None = None
-    _cache: dict[str, list[str] | None] = field(default_factory=dict)
+    _source: SourceText | None = field(default=None, repr=False)
 
     def href(self, path: str | None, line: int | None = None) -> str | None:
         if not self.url or not path:
@@ -63,18 +64,10 @@ class SourceLinks:
         return Markup(f'<a href="{attr(href)}"><code>{label}</code></a>')
 
     def lines(self, path: str | None, start: int | None, end: int | None) -> list[str] | None:
-        if self.root is None or not path or not start:
-            return None
-        if path not in self._cache:
-            try:
-                self._cache[path] = (self.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                self._cache[path] = None
-        text = self._cache[path]
-        if text is None:
-            return None
-        end = end if end and end >= start else start
-        return text[start - 1:end]
+        """Source lines ``start``..``end`` of ``path`` for an excerpt (None when unreadable)."""
+        if self._source is None:
+            self._source = SourceText(self.root)
+        return self._source.excerpt(path, start, end)
 
 
 def snippet_html(lines: list[str], start: int, max_lines: int, path: str | None = None) -> str:

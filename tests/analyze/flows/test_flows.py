@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from flowdoc.analyze.callgraph import build_call_graph
-from flowdoc.analyze.flows import FlowRules, build_flow, find_callers, find_guards, format_flow_text
+from flowdoc.analyze.flows import FlowRules, build_flow, find_callers, format_flow_text
 from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.cli import main
 from tests.callgraph_fixture import FILES
@@ -166,36 +166,6 @@ def test_callers_lists_each_api_with_a_shortest_path(built):
     assert [n for n, *_ in start.path] == [C + "StartPumpCmd.execute()", P + "PumpManagerImpl.startPump(long)",
                                            P + "ClusteredPumpDriver.start(long)"]
     assert start.path[1][1] == "inject"
-
-
-GUARDED = """\
-void queue(BaseCmd cmd) {
-    if (cmd instanceof AsyncCmd) {
-        if (cmd instanceof CreateCmd && ready()) {
-            createIt();
-        }
-        submit();
-    } else if (!(cmd instanceof ListCmd) || other) {
-        plain();
-    } else {
-        listIt(); // { brace in a comment
-    }
-    String s = "if (x instanceof Y) {";
-}
-"""
-
-
-def test_guard_parser_finds_branches_and_conditions():
-    guards = find_guards(GUARDED, 10)
-    assert len(guards) == 3
-    outer, inner, second = guards
-    assert outer.atoms == ("is", "cmd", "AsyncCmd")
-    assert outer.then_lines == frozenset({12, 13, 14, 15})
-    assert 17 in outer.else_lines and 19 in outer.else_lines
-    assert inner.atoms[0] == "and" and inner.atoms[1][0] == ("is", "cmd", "CreateCmd")
-    assert second.atoms[0] == "or" and second.atoms[1][0] == ("not", ("is", "cmd", "ListCmd"))
-    assert second.then_lines == frozenset({17})
-    assert second.else_lines == frozenset({19})
 
 
 # ---------------------------------------------------------------------------- CLI (sample tree)
