@@ -14,8 +14,8 @@ from flowdoc.analyze.callgraph.graph import CallGraph, CallGraphStats, method_id
 from flowdoc.analyze.callgraph.resolve import Resolver
 from flowdoc.analyze.callgraph.scope import HandoffScope
 from flowdoc.analyze.callgraph.scope import passed_to as scope_passed_to
-from flowdoc.analyze.callgraph.sites import receiver_text
 from flowdoc.analyze.callgraph.types import MethodContext
+from flowdoc.analyze.exprtext import expr_text
 from flowdoc.analyze.handoffs import RULES as HANDOFF_RULES
 from flowdoc.analyze.handoffs import HandoffRule, TreeView
 from flowdoc.analyze.symbols import SymbolIndex
@@ -127,7 +127,7 @@ def _build(scan: ScanResult, index: SymbolIndex, spring: SpringContext | None, i
                 stats.call_sites += 1
                 if result is None or result.status == "unresolved":
                     stats.unresolved += 1
-                    text = result.text if result is not None else f"{receiver_text(site.receiver)}.{site.member}"
+                    text = result.text if result is not None else f"{expr_text(site.receiver, receiver=True)}.{site.member}"
                     reason = result.reason if result is not None else "recursive-chain"
                     stats.unresolved_reasons[reason] += 1
                     target = f"?:{text}"

@@ -12,7 +12,8 @@ from flowdoc.analyze.callgraph.types import (
     object_value,
     unknown,
 )
-from flowdoc.model.facts import CallSite, Expr, FieldFacts, MethodFacts
+from flowdoc.analyze.exprtext import expr_text
+from flowdoc.model.facts import CallSite, FieldFacts, MethodFacts
 
 
 class SiteBinding:
@@ -87,12 +88,12 @@ class SiteBinding:
             if recv.origin in ("generic", "generic-return") and member in ("toString", "equals", "hashCode",
                                                                          "getClass"):
                 return SiteResult("external", value=object_value(member))  # Object's, on a type variable
-            return self._unresolved(f"{receiver_text(site.receiver)}.{member}", recv.origin or "unknown-receiver")
+            return self._unresolved(f"{expr_text(site.receiver, receiver=True)}.{member}", recv.origin or "unknown-receiver")
         if recv.dims:
             return SiteResult("external")  # arrays: clone(), length...
         if fqn not in self.index.types:
             if fqn in PRIMITIVES or fqn == "null":
-                return self._unresolved(f"{receiver_text(site.receiver)}.{member}", "primitive-receiver")
+                return self._unresolved(f"{expr_text(site.receiver, receiver=True)}.{member}", "primitive-receiver")
             return SiteResult("external", value=external_value(recv, member, site))
         result = self._bind_static(ctx, site, recv, origin, nonvirtual=False)
         result.self_call = self_call
@@ -163,18 +164,3 @@ class SiteBinding:
                             return JType(fqn)
             return unknown("generic-return")
         return self.jtype(ref, owner, self.env_for(recv, owner), m)
-
-
-def receiver_text(expr: Expr) -> str:
-    kind = expr.kind
-    if kind in ("name", "new", "cast", "outer_this"):
-        return expr.text if kind == "name" else f"({expr.text})"
-    if kind == "this":
-        return "this" + (f".{expr.text}" if expr.text else "")
-    if kind == "call":
-        return "(call)"
-    if kind == "field" and expr.items:
-        return f"{receiver_text(expr.items[0])}.{expr.text}"
-    if kind == "str":
-        return '""'
-    return f"({kind})"
