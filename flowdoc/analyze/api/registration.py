@@ -28,12 +28,7 @@ class Registration:
 
     def _collect_literals(self, fqn: str, t: TypeFacts, method: str, found: dict, depth: int,
                           seen: set) -> None:
-        if (fqn, method) in seen:
-            return
-        seen.add((fqn, method))
-        for m in t.methods:
-            if m.name != method:
-                continue
+        for m in _unseen_methods(fqn, t, method, seen):
             guards = dict(m.literal_conditions)  # found by the scan (read/conditions.py)
             exprs: list[Expr] = [a for c in m.calls for a in c.args]
             exprs.extend(a for c in m.creations for a in c.args)
@@ -75,12 +70,7 @@ class Registration:
         return order
 
     def _ordered_literals(self, fqn: str, t: TypeFacts, method: str, out: list[str], depth: int, seen: set) -> None:
-        if (fqn, method) in seen:
-            return
-        seen.add((fqn, method))
-        for m in t.methods:
-            if m.name != method:
-                continue
+        for m in _unseen_methods(fqn, t, method, seen):
             sites = sorted([(c.line, i, c.args, c) for i, c in enumerate(m.calls)]
                            + [(c.line, len(m.calls) + i, c.args, None) for i, c in enumerate(m.creations)],
                            key=lambda s: (s[0], s[1]))
@@ -151,6 +141,15 @@ class Registration:
                     if default in ("true", "false"):
                         return default == "true"
         return None
+
+
+def _unseen_methods(fqn: str, t: TypeFacts, method: str, seen: set) -> list:
+    """The methods ``method`` of ``t``, unless ``(fqn, method)`` was walked already (helpers
+    calling each other)."""
+    if (fqn, method) in seen:
+        return []
+    seen.add((fqn, method))
+    return [m for m in t.methods if m.name == method]
 
 
 def split_top(text: str, op: str) -> list[str]:
