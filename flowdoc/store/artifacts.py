@@ -20,9 +20,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +40,10 @@ KEEP = {"model": 12, "graph": 6, "site": 12}
 KEEP_CODE = {"facts": 6, "facts-index": 6}
 DEFAULT_KEEP = 12
 SUFFIX = ".pkl"
+# The caches before this store (facts per flowdoc version, graphs per format), deleted once
+# unused for LEGACY_IDLE_SECONDS: they are hundreds of MB that no flowdoc reads any more.
+LEGACY = re.compile(r"v\d[\w.+]*-f\d+-py\d+|graphs-g\d+")
+LEGACY_IDLE_SECONDS = 7 * 24 * 3600
 
 log = logging.getLogger("flowdoc.store")
 
@@ -121,7 +127,26 @@ class ArtifactStore:
         self._mark_code_used(kind, code)
         if kind not in KEEP_CODE:
             self.prune(kind)
+            self.prune_legacy()
         return True
+
+    def prune_legacy(self, now: float | None = None) -> list[Path]:
+        """Delete the old cache layouts beside the store that were not touched for a week."""
+        now = time.time() if now is None else now
+        gone = []
+        for folder in _children(self.directory):
+            if not (LEGACY.fullmatch(folder.name) and folder.is_dir()):
+                continue
+            # a folder's time moves only when its own entries change: look two levels down too
+            stamps = [p for child in [folder, *_children(folder)] for p in [child, *_children(child)]]
+            try:
+                idle = now - max(p.stat().st_mtime for p in stamps)
+            except OSError:
+                continue
+            if idle > LEGACY_IDLE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+                gone.append(folder)
+        return gone
 
     def discard(self, kind: str, code: str, content: str) -> None:
         """Delete one entry (for instance one whose value failed a caller's own check)."""

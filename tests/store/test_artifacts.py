@@ -131,3 +131,20 @@ def test_code_fingerprint_follows_the_imports():
 def test_code_fingerprint_counts_modules_a_package_discovers_at_run_time():
     graph = code_modules("flowdoc.analyze.callgraph")
     assert "flowdoc.analyze.handoffs.async_job" in graph  # found by pkgutil, named in no import
+
+
+def test_old_cache_layouts_go_after_a_week_unused(tmp_path):
+    old_facts, old_graphs, fresh, other = (tmp_path / n for n in ("v0.1.0-f4-py311", "graphs-g2", "graphs-g3", "mine"))
+    for folder in (old_facts, old_graphs, fresh, other):
+        (folder / "x").mkdir(parents=True)
+    week = artifacts.LEGACY_IDLE_SECONDS
+    for folder in (old_facts, old_graphs, other):
+        os.utime(folder / "x", (1000, 1000))
+        os.utime(folder, (1000, 1000))
+    (fresh / "x" / "recent").touch()  # used lately, two levels down
+    os.utime(fresh, (1000, 1000))
+    os.utime(fresh / "x", (1000, 1000))
+    store = ArtifactStore(tmp_path)
+    gone = store.prune_legacy(now=1000 + week + 1)
+    assert sorted(p.name for p in gone) == ["graphs-g2", "v0.1.0-f4-py311"]
+    assert fresh.is_dir() and other.is_dir() and store.prune_legacy(now=1000 + week + 1) == []
