@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flowdoc.read import gitsource
+from flowdoc.read.files import read_regular
 
 
 class SourceText:
@@ -45,8 +46,8 @@ class SourceText:
         parts = path.split("/")
         if path.startswith("/") or ".." in parts:
             return None  # never outside the tree
-        try:
-            return (Path(self.root) / path).read_bytes()
+        try:  # never blocks: a file swapped for a pipe since the scan is left out
+            return read_regular(Path(self.root) / path)
         except OSError:
             return None
 

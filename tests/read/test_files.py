@@ -63,3 +63,13 @@ def test_missing_and_dangling_paths_are_os_errors(tmp_path):
 def test_file_kind_names():
     assert file_kind(os.stat("/dev/null").st_mode) == "character device"
     assert file_kind(os.stat("/").st_mode) == "directory"
+
+
+def test_source_text_leaves_a_pipe_out(tmp_path):
+    from flowdoc.read.sourcetext import SourceText
+
+    (tmp_path / "A.java").write_text("class A {\n}\n")
+    os.mkfifo(tmp_path / "X.java")  # swapped in after the scan
+    text = SourceText(tmp_path)
+    assert text.excerpt("A.java", 1, 2) == ["class A {", "}"]
+    assert text.lines("X.java") is None
