@@ -40,6 +40,7 @@ class AgentHandlers:
     root: str | None = None
     batch: str | None = None
     senders: dict[str, tuple[int, bool]] = field(default_factory=dict)  # node id -> (argument position, batch?)
+    sender_names: frozenset[str] = frozenset()  # their method names: other call sites are skipped unresolved
     handlers: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)  # command -> (owner, m, module)
     _resolved: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)
 
@@ -136,6 +137,7 @@ def prepare(tree: TreeView) -> AgentHandlers:
     if state.root is None or state.root not in index.types:
         return AgentHandlers()
     _senders(tree, state)
+    state.sender_names = frozenset(node.split("(", 1)[0].rsplit(".", 1)[-1] for node in state.senders)
     _wrappers(tree, state)
     _branching_resources(tree, state)
     return state
@@ -195,13 +197,15 @@ def _sent_commands(scope: MethodScope, state: AgentHandlers, i: int) -> Iterator
 
 
 def _find(scope: MethodScope, state: AgentHandlers) -> Iterator[HandoffEdge]:
-    if not state.senders:
-        return
+    calls = scope.method.calls
+    names = state.sender_names
+    if not state.senders or not any(c.member in names or c.member == BATCH_ADD for c in calls):
+        return  # most methods: nothing is sent (checked by name before anything is resolved)
     index = scope.index
     batch_params = {p.name for p in scope.method.params if index.resolve_ref(p.type, scope.owner) == state.batch}
     seen: set[tuple[int, str]] = set()
-    for i, site in enumerate(scope.method.calls):
-        sent = list(_sent_commands(scope, state, i))
+    for i, site in enumerate(calls):
+        sent = list(_sent_commands(scope, state, i)) if site.member in names else []
         if not sent and batch_params and site.member == BATCH_ADD and site.receiver.kind == "name" \
                 and site.receiver.text in batch_params and site.args:
             sent = [(i, scope.type_of(site.args[-1]))]  # added to a batch the caller sends
