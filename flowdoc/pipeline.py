@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from flowdoc.model import contract
 from flowdoc.model.problems import InputError, Problem
 from flowdoc.read.scan import ProgressCallback, ScanResult
 from flowdoc.read.sources import GIT, SNAPSHOT, Source, resolve_source
@@ -59,7 +60,7 @@ def _model_code() -> str:
     """What a contract is made by: the API model builder, the sources and their scan, the
     normaliser, the response field locator (and what each of them imports)."""
     return code_fingerprint("flowdoc.analyze.api", "flowdoc.analyze.response_fields", "flowdoc.read.sources",
-                            "flowdoc.check.drift")
+                            "flowdoc.model.contract")
 
 
 @lru_cache(maxsize=1)
@@ -244,9 +245,8 @@ class Project:
     @cached_property
     def _contract_and_fields(self) -> tuple[dict, dict]:
         if self.kind == SNAPSHOT:
-            from flowdoc.check import drift
 
-            return drift.load_snapshot(self.source.path, self.source.spec), {}
+            return contract.load_snapshot(self.source.path, self.source.spec), {}
         if self.kind != GIT:
             self.source.check_tree()
         key = None
@@ -260,9 +260,8 @@ class Project:
                         and isinstance(stored[0].get("commands"), list) and isinstance(stored[1], dict)):
                     return stored
         from flowdoc.analyze.response_fields import response_field_locations
-        from flowdoc.check import drift
 
-        model = drift.normalize(self.model.as_dict(), copy=False)
+        model = contract.normalize(self.model.as_dict(), copy=False)
         fields = response_field_locations(model, self.index)
         if self.store is not None:
             self.store.save("model", _model_code(), key, (model, fields))

@@ -8,6 +8,7 @@ import pytest
 
 from flowdoc.analyze import callgraph
 from flowdoc.analyze import symbols as symbols_module
+from flowdoc.model import contract
 from flowdoc.model.problems import InputError
 from flowdoc.pipeline import Options, Project
 from tests.callgraph_fixture import FILES
@@ -158,10 +159,9 @@ def test_contract_store_keeps_the_most_recent(acme, tmp_path, monkeypatch):
 
 
 def test_a_snapshot_source_has_a_contract_and_no_scan(acme, tmp_path):
-    from flowdoc.check import drift
 
     snap = tmp_path / "api.json"
-    snap.write_text(drift.dumps_snapshot(Project(acme, jobs=1, root_label="acme").contract))
+    snap.write_text(contract.dumps_snapshot(Project(acme, jobs=1, root_label="acme").contract))
     project = Project(snap)
     assert project.kind == "snapshot"
     assert project.contract == json.loads(snap.read_text())

@@ -10,6 +10,7 @@ from flowdoc.check import drift
 from flowdoc.check.references import verify_pages
 from flowdoc.check.report.check import CheckResult, render_check
 from flowdoc.cli.common import add_source_options, display_root, emit, out, project_of
+from flowdoc.model.contract import load_snapshot
 from flowdoc.model.problems import InputError, terminal_safe
 from flowdoc.read.packaging import tree_kind
 
@@ -48,7 +49,7 @@ def docs_folder(args: argparse.Namespace) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     docs = docs_folder(args)
-    snapshot = drift.load_snapshot(args.snapshot) if args.snapshot is not None else None
+    snapshot = load_snapshot(args.snapshot) if args.snapshot is not None else None
     project = project_of(args, root_label=display_root(args))
     contract = project.contract
     result = CheckResult(args.snapshot if snapshot is not None else None, [], project.label, display_root(args),

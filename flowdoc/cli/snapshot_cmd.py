@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from flowdoc.check import drift
 from flowdoc.cli.common import add_source_options, console, display_root, emit, project_of
+from flowdoc.model import contract
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args, root_label=display_root(args))
-    emit(drift.dumps_snapshot(project.contract), args.output)
+    emit(contract.dumps_snapshot(project.contract), args.output)
     if args.output is not None:
         console.print(f"wrote {args.output}: {len(project.contract['commands'])} APIs ({project.label})")
     return 0

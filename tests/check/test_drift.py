@@ -9,6 +9,7 @@ import pytest
 
 from flowdoc.check import drift
 from flowdoc.check.report import drift as drift_report
+from flowdoc.model import contract
 from flowdoc.model.problems import InputError
 
 
@@ -197,16 +198,16 @@ def test_param_locator_points_at_the_declaration():
 ])
 def test_validate_model_rejects_malformed(data, message):
     with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        drift.validate_model(data, "snap.json")
+        contract.validate_model(data, "snap.json")
 
 
 def test_load_snapshot_errors(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     with pytest.raises(InputError, match="malformed snapshot"):
-        drift.load_snapshot(bad)
+        contract.load_snapshot(bad)
     with pytest.raises(InputError, match="no such file"):
-        drift.load_snapshot(tmp_path / "absent.json")
+        contract.load_snapshot(tmp_path / "absent.json")
 
 
 def test_snapshot_text_is_stable_and_sorted():
@@ -214,12 +215,12 @@ def test_snapshot_text_is_stable_and_sorted():
     shuffled["commands"].reverse()
     shuffled["commands"][1]["params"].reverse()
     shuffled["commands"][1]["roles"].reverse()
-    text = drift.dumps_snapshot(shuffled)
-    assert text == drift.dumps_snapshot(BASE)
+    text = contract.dumps_snapshot(shuffled)
+    assert text == contract.dumps_snapshot(BASE)
     data = json.loads(text)
     assert [c["name"] for c in data["commands"]] == ["createThing", "listThings"]
     assert [p["name"] for p in data["commands"][0]["params"]] == ["name", "size", "zoneid"]
-    assert drift.compare(BASE, drift.validate_model(data, "x")) == []
+    assert drift.compare(BASE, contract.validate_model(data, "x")) == []
 
 
 # --- report styles ---------------------------------------------------------------------------

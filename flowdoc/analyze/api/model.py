@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flowdoc.model.contract import SCHEMA
 from flowdoc.model.problems import Problem
-
-SCHEMA = "flowdoc.api/1"
 
 
 @dataclass
