@@ -15,8 +15,9 @@ entity VOs by default); trivial getters/setters and empty constructors are colla
 
 The package: :mod:`.model` (rules, flows, steps), :mod:`.guards` (evaluating ``instanceof`` guards),
 :mod:`.framework` (the framework path), :mod:`.collapse` (boundaries, trivial methods),
-:mod:`.builder` (one flow), :mod:`.text` (the text view), :mod:`.callers` (which APIs reach
-a method).
+:mod:`.builder` (one flow), :mod:`.ranking` (each step's rank for reading: main path or a side
+kind), :mod:`.text` (the text view; :mod:`.reading`, its ranked default), :mod:`.callers` (which
+APIs reach a method).
 """
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ from flowdoc.analyze.callgraph import CallGraph, class_of
 from flowdoc.analyze.flows.collapse import Collapsing
 from flowdoc.analyze.flows.framework import FrameworkSearch
 from flowdoc.analyze.flows.model import Flow, FlowRules, FlowStep
+from flowdoc.analyze.flows.ranking import rank_flow
 from flowdoc.analyze.handoffs import ASYNC_JOB
 from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
 from flowdoc.analyze.handoffs.agent import KIND as AGENT
 from flowdoc.analyze.handoffs.agent import answer_root, answers_of
 from flowdoc.analyze.handoffs.lookup import module_of
-from flowdoc.analyze.ranking import rank_flow
 from flowdoc.analyze.symbols import SymbolIndex
 from flowdoc.analyze.touches import Touches
 from flowdoc.model.facts import InstanceOfGuard
@@ -94,7 +94,7 @@ class FlowBuilder(FrameworkSearch, Collapsing):
         return self._touches
 
     def build(self, command, depth: int = 5) -> Flow:
-        """The flow of one command, its steps ranked for reading (:mod:`flowdoc.analyze.ranking`)."""
+        """The flow of one command, its steps ranked for reading (:mod:`flowdoc.analyze.flows.ranking`)."""
         flow = self._build(command, depth)
         rank_flow(flow, self)
         # what the flow touches: the methods it expands (a caller of every edge; the entry)

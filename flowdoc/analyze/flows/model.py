@@ -35,7 +35,7 @@ class FlowRules:
     through: tuple[str, ...] = ()
     through_limit: int = 30
     through_handler_depth: int = 0
-    # for ranking steps (flowdoc.analyze.ranking): the framework's generic DAO interface and the
+    # for ranking steps (flowdoc.analyze.flows.ranking): the framework's generic DAO interface and the
     # interface of its access checkers, each by simple name or FQN
     dao_interface: str = "GenericDao"
     checker_interface: str = "SecurityChecker"
@@ -60,7 +60,7 @@ class FlowStep:
     # command, the answer classes it creates
     module: str = ""
     answers: tuple[str, ...] = ()
-    rank: str = ""  # main | a side kind (flowdoc.analyze.ranking), set when the flow is built
+    rank: str = ""  # main | a side kind (flowdoc.analyze.flows.ranking), set when the flow is built
 
     @property
     def is_async(self) -> bool:

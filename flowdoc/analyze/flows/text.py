@@ -1,11 +1,11 @@
-"""The text view of a flow: ranked for reading by default (:mod:`flowdoc.analyze.reading`),
+"""The text view of a flow: ranked for reading by default (:mod:`flowdoc.analyze.flows.reading`),
 or every step in call order (``full``)."""
 
 from __future__ import annotations
 
 from flowdoc.analyze.flows.model import Flow
+from flowdoc.analyze.flows.reading import format_reading_text, step_tags, where_text
 from flowdoc.analyze.handoffs import crossed_by
-from flowdoc.analyze.reading import format_reading_text, step_tags, where_text
 
 
 def short_node(node: str) -> str:
@@ -37,7 +37,7 @@ def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
 
 
 def format_flow_text(flow: Flow, full: bool = False, show_all: bool = False) -> str:
-    """The text view. By default ranked for reading (:func:`flowdoc.analyze.reading.format_reading_text`):
+    """The text view. By default ranked for reading (:func:`flowdoc.analyze.flows.reading.format_reading_text`):
     the main path, side steps folded into counts; ``show_all`` lists the side steps too. Both
     are compact: a boundary call (DAO, entity, utility...) already listed above is left out
     (counted in the caller's ``+N not shown``) and a callee called at several places shows

@@ -6,7 +6,7 @@ import html
 
 from markupsafe import Markup
 
-from flowdoc.analyze.ranking import MAIN, ReadingNode, folded_summary, kind_label, parents_of, reading_tree
+from flowdoc.analyze.flows.ranking import MAIN, ReadingNode, folded_summary, kind_label, parents_of, reading_tree
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.common import async_kind, node_label, slug
 from flowdoc.site.views.links import SourceLinks, snippet_html
@@ -63,7 +63,7 @@ def _step_summary(step: dict, node: dict | None, parent: dict | None, links: Sou
 
 def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_lines: int = SNIPPET_LINES,
                    max_steps: int | None = None) -> str:
-    """The steps ranked for reading (:mod:`flowdoc.analyze.ranking`): the main path as lists,
+    """The steps ranked for reading (:mod:`flowdoc.analyze.flows.ranking`): the main path as lists,
     a step with one main callee continued in the same list (``↳``) so that the page stays
     shallow; the side steps under each main step folded in one ``<details>`` whose summary
     counts them by kind. Each hop is a ``<details>`` with the method's source lines (main path

@@ -3,18 +3,18 @@
 Each row names the method, where it is *defined* and where its caller calls it. A step with a
 single shown callee continues its row's chain at the same indentation (``↳``: called by the row
 just above), so the page stays shallow; a step with several shown callees indents them. See
-:mod:`flowdoc.analyze.ranking` for how steps are ranked.
+:mod:`flowdoc.analyze.flows.ranking` for how steps are ranked.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from flowdoc.analyze.flows.ranking import MAIN, ReadingNode, folded_summary, kind_label, reading_tree
 from flowdoc.analyze.handoffs import crossed_by
-from flowdoc.analyze.ranking import MAIN, ReadingNode, folded_summary, kind_label, reading_tree
 
 if TYPE_CHECKING:
-    from flowdoc.analyze.flows import Flow, FlowStep
+    from flowdoc.analyze.flows.model import Flow, FlowStep
 
 _MAX_LISTED_LINES = 4  # other call lines listed after "+N more sites"
 CHAIN = "\u21b3"  # the row is called by the row just above

@@ -8,8 +8,8 @@ import pytest
 
 from flowdoc.analyze.callgraph import build_call_graph
 from flowdoc.analyze.flows import build_flow, format_flow_text
-from flowdoc.analyze.ranking import MAIN, folded_summary, reading_tree
-from flowdoc.analyze.reading import CHAIN
+from flowdoc.analyze.flows.ranking import MAIN, folded_summary, reading_tree
+from flowdoc.analyze.flows.reading import CHAIN
 from flowdoc.analyze.symbols import build_symbol_index
 from tests.callgraph_fixture import FILES
 from tests.helpers import scan_java_tree

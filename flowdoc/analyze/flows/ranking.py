@@ -33,7 +33,8 @@ from flowdoc.analyze.callgraph import class_of
 from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
 
 if TYPE_CHECKING:
-    from flowdoc.analyze.flows import Flow, FlowBuilder
+    from flowdoc.analyze.flows.builder import FlowBuilder
+    from flowdoc.analyze.flows.model import Flow
 
 MAIN = "main"
 SIDE_KINDS = ("call", "validation", "parameters", "getter", "dao", "access")  # the order folds list them in
