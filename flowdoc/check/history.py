@@ -87,6 +87,11 @@ def _pom_versions(repo: str, specs: list[str]) -> dict[str, str | None]:
 
 
 # ------------------------------------------------------------------ the history itself
+def digest_model(model: dict) -> dict:
+    """What the history keeps of one release's model (small enough to cache per commit)."""
+    return {"version": (model.get("source") or {}).get("version"), "apis": _digest(model)}
+
+
 def _digest(model: dict) -> dict[str, dict]:
     """Per API what the history tracks: since, exposed parameters (type, required, since) and
     response fields (flattened ``parent.child``, type)."""
@@ -115,10 +120,12 @@ class HistoryBuilder:
         self._previous: dict[str, dict] = {}
 
     def add(self, release: Release, model: dict) -> None:
-        name = release.name
-        digest = _digest(model)
-        source = model.get("source") or {}
-        self.releases.append({"name": name, "ref": release.ref, "version": source.get("version"),
+        self.add_digest(release, digest_model(model))
+
+    def add_digest(self, release: Release, digested: dict) -> None:
+        """Like ``add``, from :func:`digest_model`'s value."""
+        name, digest = release.name, digested["apis"]
+        self.releases.append({"name": name, "ref": release.ref, "version": digested.get("version"),
                               "apis": len(digest)})
         for api, now in digest.items():
             record = self.apis.get(api)

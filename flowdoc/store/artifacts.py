@@ -35,7 +35,7 @@ from flowdoc.store import safe_pickle
 
 FORMAT = 1
 # Entries kept per kind, newest first (a model is ~5 MB on CloudStack, a graph ~30 MB).
-KEEP = {"model": 12, "graph": 6, "site": 12}
+KEEP = {"model": 12, "graph": 6, "site": 12, "history-digest": 400}  # a digest: one release of a history
 # Kinds with one entry per source file keep whole code versions instead.
 KEEP_CODE = {"facts": 6, "facts-index": 6}
 DEFAULT_KEEP = 12

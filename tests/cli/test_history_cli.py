@@ -89,12 +89,25 @@ def test_an_interrupted_run_keeps_the_previous_file(repo, tmp_path, monkeypatch)
     out = tmp_path / "h.json"
     assert main(["history", f"git:{repo}", "-o", str(out)]) == 0
     before = out.read_bytes()
-    real_add = history.HistoryBuilder.add
+    real_add = history.HistoryBuilder.add_digest
 
-    def add_then_stop(self, release, model):
-        real_add(self, release, model)
+    def add_then_stop(self, release, digest):
+        real_add(self, release, digest)
         raise KeyboardInterrupt
-    monkeypatch.setattr(history.HistoryBuilder, "add", add_then_stop)
+    monkeypatch.setattr(history.HistoryBuilder, "add_digest", add_then_stop)
     assert main(["history", f"git:{repo}", "-o", str(out)]) != 0  # main reports the interruption
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp")] == []
+
+
+def test_a_second_run_reads_the_cached_digests(repo, tmp_path, monkeypatch):
+    from flowdoc.cli import history_cmd
+
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["history", f"git:{repo}", "--cache-dir", str(tmp_path / "cache"), "-o", str(first)]) == 0
+
+    def no_models(*_args, **_named):
+        raise AssertionError("a model was loaded although every release's digest is cached")
+    monkeypatch.setattr(history_cmd, "project_of", no_models)
+    assert main(["history", f"git:{repo}", "--cache-dir", str(tmp_path / "cache"), "-o", str(second)]) == 0
+    assert json.loads(first.read_text()) == json.loads(second.read_text())
