@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flowdoc.model.problems import InputError
-from flowdoc.read.gitsource import _git, check_repo_path, project_version
+from flowdoc.read.gitsource import _git, check_repo_path, parse_git_spec, project_version, resolve
+from flowdoc.store.artifacts import ArtifactStore
+from flowdoc.store.fingerprint import code_fingerprint, fingerprint
 
 SCHEMA = "flowdoc.history/1"
 RELEASE_VERSION = re.compile(r"v?(\d+(?:\.\d+){1,3})")
@@ -46,13 +48,7 @@ def find_releases(repo: str) -> list[Release]:
     """Releases of ``repo``, oldest version first: its release-version tags when it has any,
     else, per version, the newest commit whose root ``pom.xml`` has that release version while
     its parent's does not (the release manager's "Updating pom.xml version numbers for release X")."""
-    check_repo_path(repo)
-    if not Path(repo).is_dir():
-        raise InputError(f"git:{repo}: no such directory")
-    tags = _git(repo, "tag", "--list")
-    if tags.returncode != 0:
-        raise InputError(f"git:{repo}: not a git repository")
-    tagged = [t for t in tags.stdout.decode(errors="replace").split() if RELEASE_VERSION.fullmatch(t)]
+    tagged = [t for t in tag_names(repo) if RELEASE_VERSION.fullmatch(t)]
     if tagged:
         return sorted((Release(t.lstrip("v"), t) for t in tagged), key=lambda r: version_key(r.name))
     log = _git(repo, "log", "--full-history", "--format=%H", "--end-of-options", "HEAD", "--", "pom.xml")
@@ -65,6 +61,30 @@ def find_releases(repo: str) -> list[Release]:
         if is_release_version(version) and versions.get(f"{commit}^:pom.xml") != version:
             found.setdefault(version, Release(version, commit))
     return sorted(found.values(), key=lambda r: version_key(r.name))
+
+
+def cached_releases(repo: str, store: ArtifactStore | None) -> list[Release]:
+    """:func:`find_releases`, remembered per HEAD commit and tags (reading the root pom of
+    every commit that touched it takes seconds)."""
+    key = fingerprint(resolve(parse_git_spec(f"git:{repo}@HEAD")), tag_names(repo))
+    code = code_fingerprint("flowdoc.check.history")
+    found = store.load("history-releases", code, key, expect=list) if store is not None else None
+    if found is None:
+        found = [(r.name, r.ref) for r in find_releases(repo)]
+        if store is not None:
+            store.save("history-releases", code, key, found)
+    return [Release(name, ref) for name, ref in found]
+
+
+def tag_names(repo: str) -> list[str]:
+    """The repository's tags; InputError when it is not a git repository."""
+    check_repo_path(repo)
+    if not Path(repo).is_dir():
+        raise InputError(f"git:{repo}: no such directory")
+    tags = _git(repo, "tag", "--list")
+    if tags.returncode != 0:
+        raise InputError(f"git:{repo}: not a git repository")
+    return tags.stdout.decode(errors="replace").split()
 
 
 def _pom_versions(repo: str, specs: list[str]) -> dict[str, str | None]:

@@ -14,6 +14,7 @@ from flowdoc.read.gitsource import is_git_spec, parse_git_spec, resolve
 from flowdoc.store.artifacts import ArtifactStore
 from flowdoc.store.fingerprint import code_fingerprint, fingerprint
 
+CODE = code_fingerprint("flowdoc.check.history", "flowdoc.analyze.api", "flowdoc.read.sources")
 EPILOG = """\
 examples:
   flowdoc history git:../cloudstack --from 4.15.0.0 -o history.json     # releases found in the repository
@@ -43,7 +44,8 @@ def releases_of(args: argparse.Namespace) -> list[tuple[str, str]]:
     refs = [r.strip() for text in args.refs for r in text.split(",") if r.strip()]
     if len(args.sources) == 1 and is_git_spec(args.sources[0]) and "@" not in args.sources[0]:
         repo = parse_git_spec(args.sources[0]).repo
-        found = [history.Release(r, r) for r in refs] if refs else history.find_releases(repo)
+        store = ArtifactStore(cache_dir_of(args)) if cache_dir_of(args) is not None else None
+        found = [history.Release(r, r) for r in refs] if refs else history.cached_releases(repo, store)
         if args.first or args.last:
             low, high = history.version_key(args.first or "0"), history.version_key(args.last or "999999")
             found = [r for r in found if low <= history.version_key(r.name) <= high]
@@ -59,15 +61,15 @@ def releases_of(args: argparse.Namespace) -> list[tuple[str, str]]:
 def digest_of(args: argparse.Namespace, spec: str, store: ArtifactStore | None) -> dict:
     """One release's digest; for a git commit it is cached by commit id (a warm run reads 26
     small entries instead of loading or rebuilding 26 models)."""
-    key, code = None, code_fingerprint("flowdoc.check.history", "flowdoc.analyze.api", "flowdoc.read.sources")
+    key = None
     if store is not None and is_git_spec(spec):
         key = fingerprint(resolve(parse_git_spec(spec)), sorted(args.exclude or ()))
-        found = store.load("history-digest", code, key, expect=dict)
+        found = store.load("history-digest", CODE, key, expect=dict)
         if found is not None and isinstance(found.get("apis"), dict):
             return found
     digest = history.digest_model(project_of(args, spec, root_label=spec).contract)
     if key is not None:
-        store.save("history-digest", code, key, digest)
+        store.save("history-digest", CODE, key, digest)
     return digest
 
 
