@@ -63,7 +63,7 @@ def _method_targets(graph, spec: str) -> list[str]:
     targets = graph.find_nodes(cls, method or None) if cls else []
     if not targets and cls and method:
         targets = graph.find_inherited(cls, method)
-    hint = method_form_hint(spec, graph.methods.values()) if not targets and not sep else None
+    hint = method_form_hint(spec, graph) if not targets and not sep else None
     if hint is not None:
         raise hint
     if not targets:

@@ -110,21 +110,23 @@ def suggest(name: str, choices: list[str], what: str) -> InputError:
     return InputError(f"unknown {what} {name!r}{hint}")
 
 
-def method_form_hint(spec: str, methods) -> InputError | None:
+def method_form_hint(spec: str, graph) -> InputError | None:
     """For a bare class or method name given where ``pkg.Class#method`` is expected: an
-    InputError saying the form, with a few candidates (a class's methods in source order; the
-    classes having the method). ``methods``: ``(owner FQN, MethodFacts)`` pairs."""
+    InputError saying the form, with a few candidates (a class's most called methods; the
+    classes having the method)."""
     simple = spec.rsplit(".", 1)[-1]
-    by_class: dict[str, list[tuple[int, str]]] = {}
+    by_class: dict[str, dict[str, int]] = {}
     by_method: set[str] = set()
-    for owner, m in methods:
+    for node, (owner, m) in graph.methods.items():
         if owner == spec or ("." not in spec and owner.rsplit(".", 1)[-1] == spec):
-            by_class.setdefault(owner, []).append((m.line, m.name))
+            if not m.is_constructor:
+                calls = by_class.setdefault(owner, {})
+                calls[m.name] = calls.get(m.name, 0) + (graph.graph.in_degree(node) if node in graph.graph else 0)
         elif "." not in spec and m.name == simple:
             by_method.add(f"{owner}#{m.name}")
     if by_class:
         owner = sorted(by_class)[0]
-        names = list(dict.fromkeys(name for _, name in sorted(by_class[owner]) if not name.startswith("<")))
+        names = sorted(by_class[owner], key=lambda n: (-by_class[owner][n], n))
         more = f" (+{len(names) - 3} more methods)" if len(names) > 3 else ""
         return InputError(f"{spec!r} is a class; callers needs 'pkg.Class#method', e.g. "
                           f"{', '.join(f'{owner}#{n}' for n in names[:3])}{more}")
