@@ -22,7 +22,7 @@ from flowdoc.check.report.escape import md_escape
 from flowdoc.read.docpages import page_in_site
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.api import api_view
-from flowdoc.site.views.common import api_link, build_indexes, slug
+from flowdoc.site.views.common import api_link, build_indexes, link_slug, slug
 from flowdoc.site.views.flow import flow_view
 from flowdoc.site.views.markup import attr, code, md, pre
 from flowdoc.site.views.overview import (
@@ -62,7 +62,7 @@ def make_environment() -> Environment:
     env.filters["attr"] = attr
     env.filters["md"] = md
     env.filters["api"] = api_link
-    env.filters["slug"] = slug
+    env.filters["slug"] = link_slug
     return env
 
 

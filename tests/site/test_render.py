@@ -10,7 +10,7 @@ from flowdoc.check.report.escape import md_escape
 from flowdoc.site.data import SiteData
 from flowdoc.site.pages import PAGE_LIMIT, link_api_names, render_pages
 from flowdoc.site.views.api import example_response, field_row
-from flowdoc.site.views.common import async_kind, build_indexes, response_key, slug
+from flowdoc.site.views.common import async_kind, build_indexes, link_slug, response_key, slug
 from flowdoc.site.views.links import SourceLinks
 from tests.site_fixtures import PHASES, fixture_flow, fixture_model, write_sources
 
@@ -187,3 +187,15 @@ def test_variant_source_shows_file_name_with_full_path_as_title(pages, tmp_path)
     linked = SourceLinks(root=tmp_path, url="https://example.org/blob/abc").short("a/b/C.java", 4)
     assert linked == ('<a href="https://example.org/blob/abc/a/b/C.java#L4" title="a/b/C.java&#58;4">'
                       '<code class="flowdoc-src-short" title="a/b/C.java&#58;4">C.java&#58;4</code></a>')
+
+
+def test_link_targets_with_underscores_are_not_escaped():
+    """ADD_HOST (an API named by an unresolved constant) and data_center (a table) keep their
+    underscores in link targets; the link text is still escaped."""
+    from flowdoc.site.pages import make_environment
+
+    env = make_environment()
+    text = env.from_string("[{{ name|code }}]({{ name|slug }}.md) [x](../api/{{ s }}.md)").render(
+        name="data_center", s=link_slug("ApiNames.ADD_HOST"))
+    assert "(data_center.md)" in text and "(../api/ApiNames.ADD_HOST.md)" in text
+    assert "&#95;" not in text.split("](")[1]

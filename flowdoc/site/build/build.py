@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flowdoc import __version__
 from flowdoc.model.problems import InputError, Problem
 from flowdoc.site.build.config import (
     HOOKS_FILE,
@@ -57,6 +56,7 @@ from flowdoc.site.build.staging import (
 )
 from flowdoc.site.data import SiteData
 from flowdoc.site.pages import hand_written_pages, render_pages
+from flowdoc.store.fingerprint import code_fingerprint
 
 PAGE_HTML_LIMIT = 300_000
 
@@ -78,12 +78,13 @@ class BuildResult:
 
 
 def _code_fingerprint() -> str:
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        rel = path.relative_to(PACKAGE_DIR).as_posix()
-        if path.is_file() and not rel.startswith("sample/") and path.suffix in (".py", ".j2"):
-            digest.update(rel.encode())
-            digest.update(path.read_bytes())
+    """What the generated pages are made by: the stages behind them and the site's code (the
+    store's one code fingerprint, imports followed) and the page templates."""
+    code = code_fingerprint("flowdoc.pipeline", "flowdoc.site.build.build", "flowdoc.site.hooks",
+                            "flowdoc.check.history")
+    digest = hashlib.sha256(code.encode())
+    for path in sorted((PACKAGE_DIR / "templates").rglob("*.j2")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

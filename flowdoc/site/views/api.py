@@ -14,10 +14,10 @@ from flowdoc.site.views.common import (
     async_kind,
     badges,
     category_of,
+    link_slug,
     related_links,
     response_key,
     simple_name,
-    slug,
 )
 from flowdoc.site.views.markup import attr, code
 
@@ -156,7 +156,7 @@ def api_view(cmd: dict, data: SiteData, idx: Indexes) -> dict:
                                            f'{md_escape(simple_name(v.get("class")) or "?")}</code>')}
                 for v in cmd.get("variants", [])]
     return {
-        "name": cmd["name"], "slug": slug(cmd["name"]), "description": cmd.get("description") or "",
+        "name": cmd["name"], "slug": link_slug(cmd["name"]), "description": cmd.get("description") or "",
         "since": cmd.get("since") or "", "kind": kind, "roles": cmd.get("roles", []),
         "category": category_of(cmd), "class": cmd.get("class", ""),
         "response": cmd.get("response") or "", "response_simple": simple_name(cmd.get("response")),

@@ -20,6 +20,12 @@ def slug(name: str) -> str:
     return cleaned
 
 
+def link_slug(name: str) -> Markup:
+    """:func:`slug` for a link target in a template: only ``[A-Za-z0-9_.-]``, so it is passed
+    through unescaped (escaped, ``ADD_HOST`` would become ``ADD&#95;HOST`` and break the link)."""
+    return Markup(slug(name))
+
+
 def simple_name(fqn: str | None) -> str:
     if not fqn:
         return ""

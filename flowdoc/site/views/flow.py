@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from flowdoc.analyze.flows.ranking import MAIN, ReadingNode, folded_summary, kind_label, parents_of, reading_tree
 from flowdoc.site.data import SiteData
-from flowdoc.site.views.common import async_kind, node_label, slug
+from flowdoc.site.views.common import async_kind, link_slug, node_label
 from flowdoc.site.views.links import SourceLinks, snippet_html
 from flowdoc.site.views.markup import attr
 
@@ -155,7 +155,7 @@ def flow_view(cmd: dict, data: SiteData, snippet_budget: int = 120_000, max_step
     nodes = flow.get("nodes", [])
     files = sorted({n.get("file") for n in nodes if n.get("file")})
     return {
-        "name": cmd["name"], "slug": slug(cmd["name"]), "kind": async_kind(cmd, flow),
+        "name": cmd["name"], "slug": link_slug(cmd["name"]), "kind": async_kind(cmd, flow),
         "class": cmd.get("class", ""), "phases": phases,
         "calltree": Markup(call_tree_html(flow, data.links, snippet_budget, max_steps=max_steps)) if flow else Markup(""),
         "steps": len(flow.get("steps", [])), "nodes": len(nodes), "edges": len(flow.get("edges", [])),

@@ -11,6 +11,7 @@ from flowdoc.site.views.common import (
     async_kind,
     badges,
     category_of,
+    link_slug,
     node_label,
     short_description,
     simple_name,
@@ -70,7 +71,7 @@ def lifecycle_view(data: SiteData, idx: Indexes) -> dict:
         names = kinds[kind]
         usable = [n for n in names if data.flows.get(n, {}).get("steps")]
         pick = next((n for n in PREFERRED_EXAMPLES[kind] if n in usable), usable[0] if usable else None)
-        view = {"kind": kind, "count": len(names), "example": pick, "slug": slug(pick or ""), "path": [],
+        view = {"kind": kind, "count": len(names), "example": pick, "slug": link_slug(pick or ""), "path": [],
                 "diagram": ""}
         if pick:
             flow = data.flows[pick]
