@@ -14,7 +14,7 @@ import pytest
 
 from flowdoc.model.problems import InputError
 from flowdoc.pipeline import Project
-from flowdoc.read.packaging import http_repositories, parse_control, parse_spec, read_packages
+from flowdoc.read.packaging import http_repositories
 from flowdoc.site import hooks
 from flowdoc.site.build import build as site
 from flowdoc.site.build import config, staging
@@ -198,78 +198,6 @@ def test_site_title_names_the_documented_tree(tree, tmp_path):
         out / "guides" / "getting-started.html").read_text()
     (tree / "pom.xml").unlink()
     assert site.site_title(_Scan(tree)) == "CloudStack 9.9.9-TEST — flowdoc"
-
-
-# ------------------------------------------------------------------------------ packaging readers
-
-SPEC = """\
-%define _rel 3
-Name:      rocketry
-Summary:   Rocket launcher
-Version:   2.0
-Release:   %{_rel}
-BuildRequires: java-devel >= 11
-BuildRequires: maven
-%description
-Launches rockets.
-
-%package pad
-Summary:   Launch pad service
-Requires:  %{name} = %{version}, (tzdata or tzdata-java)
-Requires:  python3
-%description pad
-Keeps the pad ready.
-%if 0
-%endif
-
-%package -n other-tool
-Summary: A tool
-%description -n other-tool
-Helps.
-
-%build
-mvn package
-"""
-
-CONTROL = """\
-Source: rocketry
-Build-Depends: debhelper (>= 9), maven
-
-Package: rocketry-pad
-Architecture: all
-Depends: ${misc:Depends}, python3,
- rocketry-common (= ${source:Version})
-Description: Launch pad service
- Keeps the pad
- .
- ready.
-"""
-
-
-def test_parse_spec():
-    pkgs = {p.name: p for p in parse_spec(SPEC, "packaging/el/rocketry.spec")}
-    assert list(pkgs) == ["rocketry", "rocketry-pad", "other-tool"]
-    assert pkgs["rocketry-pad"].depends == ["rocketry = 2.0", "(tzdata or tzdata-java)", "python3"]
-    assert pkgs["rocketry-pad"].description == "Keeps the pad ready."
-    assert pkgs["rocketry"].build_depends == ["java-devel >= 11", "maven"]
-    assert pkgs["other-tool"].summary == "A tool"
-
-
-def test_parse_control():
-    (pkg,) = parse_control(CONTROL, "debian/control")
-    assert pkg.name == "rocketry-pad" and pkg.summary == "Launch pad service"
-    assert pkg.depends == ["${misc:Depends}", "python3", "rocketry-common (= ${source:Version})"]
-    assert pkg.description == "Keeps the pad ready."
-    assert pkg.build_depends == ["debhelper (>= 9)", "maven"]
-
-
-def test_sample_tree_packages_and_http_repositories():
-    sample = site.PACKAGE_DIR / "sample"
-    names = {(p.format, p.name) for p in read_packages(sample)}
-    assert {("deb", "nimbus-management"), ("rpm", "nimbus-agent"), ("rpm", "nimbus-common")} <= names
-    repos = http_repositories(sample)
-    assert [(r.file, r.url) for r in repos] == [("pom.xml", "http://repo.nimbus.example/maven2")]
-    assert repos[0].line > 1
 
 
 # ------------------------------------------------------------------------------ the sample tree
