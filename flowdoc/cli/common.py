@@ -166,7 +166,8 @@ def build_site_for(args: argparse.Namespace, output: Path):
     with console.status("building the site") as status:
         result = build_site(scan, output, collect, source_url=args.source_url, strict=args.strict,
                             progress=lambda m: status.update(f"building the site: {m}"),
-                            force=getattr(args, "force", False), config=getattr(args, "config", None))
+                            force=getattr(args, "force", False), config=getattr(args, "config", None),
+                            store=project.store)
     result.seconds = {"scan": project.seconds.get("scan", 0.0), **result.seconds}
     return result
 

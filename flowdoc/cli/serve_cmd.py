@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     previous = _stop_on_sigterm()
     try:
         result = build_site_for(args, output)
-        config = serve_config(result.output, result.title, args.config)
+        config = serve_config(result.output, result.title, args.config, result.record)
         check_port_free(host, port)  # still free after the build?
         console.print(f"serving {result.html_pages} HTML pages on http://{host}:{port}/ (Ctrl-C stops)")
         try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from flowdoc.site.build.staging import CALLTREE_SLOT, GENERATED_MANIFEST, KeptData, side_file, stage
+from flowdoc.site.build.build import kept_site_data
+from flowdoc.site.build.staging import CALLTREE_SLOT, side_file, stage
 from flowdoc.site.pages import hand_written_pages
 
 
@@ -24,12 +24,12 @@ def on_pre_build(config, **_kwargs) -> None:  # mkdocs hook (serve only)
     if not (config.get("extra") or {}).get("flowdoc_serve"):
         return
     docs = Path(config["docs_dir"])
-    base = docs.parent
-    manifest_path = base / GENERATED_MANIFEST
+    extra = config["extra"]
+    generated = set(extra.get("flowdoc_generated") or ())
     try:
-        generated = set(json.loads(manifest_path.read_text())["files"])
-    except (OSError, ValueError, KeyError):
-        return
-    srcs = [Path(s) for s in config["extra"].get("flowdoc_site_src", [])]
-    hand = hand_written_pages(srcs, KeptData.load(base))
+        kept = kept_site_data(extra.get("flowdoc_kept") or {})
+    except (KeyError, TypeError):
+        return  # a config serve_config did not write
+    srcs = [Path(s) for s in extra.get("flowdoc_site_src", [])]
+    hand = hand_written_pages(srcs, kept)
     stage(docs, {k: v for k, v in hand.items() if k not in generated}, keep=generated)

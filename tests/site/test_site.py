@@ -20,6 +20,7 @@ from flowdoc.site.build import build as site
 from flowdoc.site.build import config, staging
 from flowdoc.site.data import SiteData
 from flowdoc.site.views.links import SourceLinks
+from flowdoc.store.artifacts import ArtifactStore
 from tests.conftest import build_sample_site
 from tests.site_fixtures import PHASES, fixture_flow, fixture_model, write_sources
 
@@ -94,13 +95,53 @@ def test_fixture_site_builds_strict_and_escapes(tree, tmp_path):
     assert docs["api/launchRocket.html"] == "<p>Launches a rocket from a pad.</p>"
 
 
-def test_unchanged_rebuild_skips_mkdocs_and_rewrites_nothing(tree, tmp_path):
-    out = tmp_path / "site"
-    site.build_site(_Scan(tree), out, collect=_collector(tree))
+def _counted(root: Path, model: dict | None = None):
+    """A collector that counts its calls (each one means the pages were rendered again)."""
+    calls = []
+    inner = _collector(root, model)
+
+    def collect(*given, **named):
+        calls.append(1)
+        return inner(*given, **named)
+    return collect, calls
+
+
+def test_unchanged_rebuild_skips_rendering_and_mkdocs(tree, tmp_path):
+    out, store = tmp_path / "site", ArtifactStore(tmp_path / "cache")
+    collect, calls = _counted(tree)
+    site.build_site(_Scan(tree), out, collect=collect, store=store)
     mtime = (out / "index.html").stat().st_mtime_ns
-    again = site.build_site(_Scan(tree), out, collect=_collector(tree))
-    assert not again.mkdocs_ran and again.written == 0
+    again = site.build_site(_Scan(tree), out, collect=collect, store=store)
+    assert len(calls) == 1 and "render" not in again.seconds
+    assert not again.mkdocs_ran and again.written == 0 and again.pages > 0
     assert (out / "index.html").stat().st_mtime_ns == mtime
+    # the build's record lives in the store, not beside the staged pages
+    assert len(list((store.root / "site").rglob("*.pkl"))) == 1
+    assert not list(site.staging_dir(out.resolve()).glob(".flowdoc-*.json"))
+
+
+def test_without_a_store_every_build_renders_as_a_first_build(tree, tmp_path):
+    out = tmp_path / "site"
+    collect, calls = _counted(tree)
+    site.build_site(_Scan(tree), out, collect=collect)
+    again = site.build_site(_Scan(tree), out, collect=collect)
+    assert len(calls) == 2 and "render" in again.seconds
+    assert not again.mkdocs_ran and again.written == 0  # same pages: mkdocs is still skipped
+
+
+def test_record_of_pages_staged_over_since_is_not_reused(tree, tmp_path):
+    out, store = tmp_path / "site", ArtifactStore(tmp_path / "cache")
+    other_tree, other_model = _Scan(tree), fixture_model()
+    other_tree.version = "10.0-TEST"
+    other_model["commands"][1]["description"] = "Lists the launch pads of a zone."
+    collect, calls = _counted(tree)
+    site.build_site(_Scan(tree), out, collect=collect, store=store)
+    site.build_site(other_tree, out, collect=_collector(tree, other_model), store=store)
+    assert "Lists the launch pads of a zone." in (out / "api" / "listPads.html").read_text()
+    # the first key's record is still stored, but the staged pages are the other key's now
+    back = site.build_site(_Scan(tree), out, collect=collect, store=store)
+    assert len(calls) == 2 and back.mkdocs_ran
+    assert "Lists the launch pads of a zone." not in (out / "api" / "listPads.html").read_text()
 
 
 def test_changed_page_rewrites_only_that_page(tree, tmp_path):
@@ -333,8 +374,8 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tree, tmp_path):
 
 def test_serve_hook_restages_hand_written_pages(tree, tmp_path):
     out = tmp_path / "site"
-    site.build_site(_Scan(tree), out, collect=_collector(tree))
-    config = json.loads(site.serve_config(out).read_text())
+    built = site.build_site(_Scan(tree), out, collect=_collector(tree))
+    config = json.loads(site.serve_config(out, record=built.record).read_text())
     assert config["hooks"] == [str(Path(hooks.__file__).resolve())]
     guide = Path(os.environ["FLOWDOC_SITE_SRC"]) / "guides" / "faq.md"
     guide.write_text(guide.read_text() + "\nA new answer about `listPads`.\n")

@@ -41,10 +41,8 @@ from flowdoc.site.build.config import (
     write_config,
 )
 from flowdoc.site.build.staging import (
-    GENERATED_MANIFEST,
     STAGING_OWNER,
     STAMP,
-    KeptData,
     building_prefix,
     prune_staging,
     remove_stale_builds,
@@ -56,6 +54,8 @@ from flowdoc.site.build.staging import (
 )
 from flowdoc.site.data import SiteData
 from flowdoc.site.pages import hand_written_pages, render_pages
+from flowdoc.store.artifacts import ArtifactStore
+from flowdoc.store.cache import content_hash
 from flowdoc.store.fingerprint import code_fingerprint
 
 PAGE_HTML_LIMIT = 300_000
@@ -75,6 +75,7 @@ class BuildResult:
     largest_page: tuple[str, int] = ("", 0)
     mermaid: bool = False
     title: str = ""
+    record: dict = field(default_factory=dict)  # the site record of the staged pages (site_record)
 
 
 def _code_fingerprint() -> str:
@@ -120,17 +121,54 @@ def generated_markdown(data: SiteData, project: Path | None = None) -> dict[str,
     return {rel: content for rel, content in files.items() if rel.endswith(".md")}
 
 
+# The records of the staging folder's layout before they moved into the store: deleted on sight.
+LEGACY_RECORDS = (".flowdoc-generated.json", ".flowdoc-handwritten.json")
+
+
+def site_record(generated: dict[str, bytes], data: SiteData) -> dict:
+    """What the store keeps of a build (kind ``site``, keyed by the generation key): the content
+    hash of every generated file, so a rebuild can tell that the staged files are this key's, and
+    what the hand-written pages need (API names, packaging fragments), so an unchanged rebuild
+    does not have to run the analysis again."""
+    return {"files": {rel: content_hash(content) for rel, content in generated.items()},
+            "names": [c["name"] for c in data.model.get("commands", [])], "packages": data.packages,
+            "http_repositories": data.http_repositories, "tree_kind": data.tree_kind}
+
+
+def kept_site_data(record: dict) -> SiteData:
+    """The hand-written pages' data of a :func:`site_record` (KeyError/TypeError when malformed)."""
+    return SiteData(model={"commands": [{"name": n} for n in record["names"]]}, packages=record["packages"],
+                    http_repositories=record["http_repositories"], tree_kind=record["tree_kind"])
+
+
+def reused_pages(record: dict, docs: Path) -> tuple[dict[str, bytes], SiteData] | None:
+    """The staged generated files and the hand-written pages' data when ``record`` (a
+    :func:`site_record`) matches what ``docs`` holds; None when anything is missing or differs
+    (another key's pages were staged since, or the record is of another shape)."""
+    try:
+        files = record["files"]
+        generated = {rel: (docs / rel).read_bytes() for rel in files}
+        if any(content_hash(content) != files[rel] for rel, content in generated.items()):
+            return None
+        kept = kept_site_data(record)
+    except (OSError, KeyError, TypeError, AttributeError):
+        return None
+    return generated, kept
+
+
 Collect = Callable[..., tuple[SiteData, list[Problem]]]  # (scan, source_url, progress=, timings=)
 
 
 def build_site(scan, output: Path, collect: Collect, source_url: str | None = None, strict: bool = True,
                progress: Callable[[str], None] | None = None, force: bool = False,
-               config: Path | None = None) -> BuildResult:
+               config: Path | None = None, store: ArtifactStore | None = None) -> BuildResult:
     """Render and build the whole site into ``output`` (replaced only on success).
 
     ``collect(scan, source_url, progress=, timings=)`` gathers the site's data; it is called only
     when the generated pages must be rendered again (tests hand in fixture data). ``config`` is
-    the project's mkdocs.yml (else ./mkdocs.yml when there is one), merged over flowdoc's own."""
+    the project's mkdocs.yml (else ./mkdocs.yml when there is one), merged over flowdoc's own.
+    ``store``: the artifact store that keeps what an unchanged rebuild reuses (kind ``site``);
+    None (``--no-cache``): every build renders the pages as a first build does."""
     project = project_config(config)
     srcs = site_src_dirs(project)
     output = Path(output).resolve()
@@ -144,32 +182,28 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     say = progress or (lambda _m: None)
     base = staging_dir(output)
     docs = base / "docs"
-    manifest_path = base / GENERATED_MANIFEST
     base.mkdir(parents=True, exist_ok=True)
     (base / STAGING_OWNER).write_text(str(output) + "\n", encoding="utf-8")  # also marks it as in use
+    for name in LEGACY_RECORDS:
+        (base / name).unlink(missing_ok=True)
     prune_staging(base)
 
     t0 = time.perf_counter()
     mermaid = find_mermaid()
+    code = _code_fingerprint()
     key = generation_key(scan, source_url) + ("+mermaid" if mermaid else "")  # pages differ without it
-    manifest = {}
-    if manifest_path.is_file() and not force:
-        try:
-            manifest = json.loads(manifest_path.read_text())
-        except ValueError:
-            manifest = {}
-    reuse = manifest.get("key") == key and all((docs / p).is_file() for p in manifest.get("files", []))
-    kept = KeptData.load(base) if reuse else None
-    reuse = kept is not None
+    record = store.load("site", code, key, expect=dict) if store is not None and not force else None
+    reused = reused_pages(record, docs) if record is not None else None
     result.mermaid = mermaid is not None
     if mermaid is None:
         result.problems.append(Problem("package.json", 0, "mermaid-missing",
                                        "mermaid is not installed (run `npm ci` in the flowdoc checkout): "
                                        "diagrams are shown as their text"))
 
-    if reuse:
+    if reused is not None:
         say("pages unchanged since the last build")
-        generated = {p: (docs / p).read_bytes() for p in manifest["files"]}
+        generated, kept = reused
+        result.record = record
         hand = hand_written_pages(srcs, kept)
     else:
         data, problems = collect(scan, source_url, progress=say, timings=result.seconds)
@@ -180,7 +214,7 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
         generated = generated_files(data)
         result.seconds["render"] = time.perf_counter() - t
         hand = hand_written_pages(srcs, data)
-        KeptData.save(base, data)
+        result.record = site_record(generated, data)
     if mermaid is not None:
         generated[MERMAID_TARGET] = mermaid.read_bytes()
     iframe_worker = find_iframe_worker()
@@ -205,7 +239,8 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     result.written = sum(map(is_page, written))
     result.unchanged = sum(map(is_page, unchanged))
     result.removed = sum(map(is_page, removed))
-    manifest_path.write_text(json.dumps({"key": key, "files": sorted(generated)}))
+    if reused is None and store is not None:  # saved once the pages are staged, so it describes them
+        store.save("site", code, key, result.record)
     md_pages = {p: len(c) for p, c in files.items() if p.endswith(".md")}
     result.pages = len(md_pages)
     if md_pages:
@@ -259,8 +294,10 @@ def build_site(scan, output: Path, collect: Collect, source_url: str | None = No
     return result
 
 
-def serve_config(output: Path, title: str | None = None, config: Path | None = None) -> Path:
-    """A config for ``mkdocs serve`` over the staged pages of the site built into ``output``.
+def serve_config(output: Path, title: str | None = None, config: Path | None = None,
+                 record: dict | None = None) -> Path:
+    """A config for ``mkdocs serve`` over the staged pages of the site built into ``output``
+    (``record``: its build's :attr:`BuildResult.record`).
 
     Its hook (:func:`flowdoc.site.hooks.on_pre_build`) copies the hand-written pages of the
     site_src folders into the staging folder again before each rebuild, so editing a guide
@@ -271,5 +308,7 @@ def serve_config(output: Path, title: str | None = None, config: Path | None = N
     nav = make_nav(sorted(hand_written_pages(srcs, None)))
     path = base / "serve.yml"
     write_config(path, base / "docs", base / "serve-site", nav, title, project,
-                 extra={"flowdoc_serve": True, "flowdoc_site_src": [str(s) for s in srcs]})
+                 extra={"flowdoc_serve": True, "flowdoc_site_src": [str(s) for s in srcs],
+                        "flowdoc_generated": sorted((record or {}).get("files", ())),
+                        "flowdoc_kept": {k: v for k, v in (record or {}).items() if k != "files"}})
     return path

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import json
 import os
 import re
 import shutil
 import time
 from pathlib import Path
 
-from flowdoc.site.data import SiteData
-
 STAMP = ".flowdoc-stamp"
-GENERATED_MANIFEST = ".flowdoc-generated.json"
 
 def stage(docs: Path, files: dict[str, bytes], keep: set[str] | None = None) -> tuple[list, list, list]:
     """Make ``docs`` hold exactly ``files`` (plus ``keep``), rewriting only what changed.
@@ -197,27 +193,3 @@ def prune_staging(keep: Path, now: float | None = None) -> list[Path]:
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
-
-
-class KeptData:
-    """What the hand-written pages need (API names, packaging fragments) kept between builds,
-    so an unchanged rebuild does not have to run the analysis again."""
-
-    FILE = ".flowdoc-handwritten.json"
-
-    @staticmethod
-    def save(base: Path, data: SiteData) -> None:
-        keep = {"names": [c["name"] for c in data.model.get("commands", [])],
-                "packages": data.packages, "http_repositories": data.http_repositories,
-                "tree_kind": data.tree_kind}
-        (base / KeptData.FILE).write_text(json.dumps(keep))
-
-    @staticmethod
-    def load(base: Path) -> SiteData | None:
-        try:
-            keep = json.loads((base / KeptData.FILE).read_text())
-        except (OSError, ValueError):
-            return None
-        return SiteData(model={"commands": [{"name": n} for n in keep["names"]]}, packages=keep["packages"],
-                        http_repositories=keep["http_repositories"], tree_kind=keep.get("tree_kind", "other"))
-
