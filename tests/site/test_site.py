@@ -525,3 +525,18 @@ def test_serve_stops_cleanly_on_sigterm():
             "except KeyboardInterrupt:\n"
             "    sys.exit(0)\n")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_site_record_is_reused_only_when_the_staged_files_match(tmp_path):
+    docs = tmp_path / "docs"
+    generated = {"api/listPads.md": b"# listPads\n", "api.json": b"{}\n"}
+    data = SiteData(model={"commands": [{"name": "listPads"}]}, tree_kind="sample")
+    record = site.site_record(generated, data)
+    assert site.reused_pages(record, docs) is None  # nothing staged yet
+    staging.stage(docs, generated)
+    files, kept = site.reused_pages(record, docs)
+    assert files == generated and kept.tree_kind == "sample" and kept.model["commands"] == [{"name": "listPads"}]
+    assert site.reused_pages({"files": 3}, docs) is None  # a record of another shape
+    assert site.reused_pages({**record, "names": None}, docs) is None
+    (docs / "api" / "listPads.md").write_bytes(b"# listPads of another tree\n")
+    assert site.reused_pages(record, docs) is None
