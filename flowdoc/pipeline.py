@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from flowdoc.model import contract
+from flowdoc.model.facts import UnusableBody
 from flowdoc.model.problems import InputError, Problem
 from flowdoc.read.scan import ProgressCallback, ScanResult
 from flowdoc.read.sources import GIT, SNAPSHOT, Source, resolve_source
@@ -141,15 +142,39 @@ class Project:
         """The ApiModel (command objects; :attr:`contract` is its normalised dict)."""
         from flowdoc.analyze.api import build_api_model
 
-        scan, index = self.scan, self.index  # from facts alone, for a tree or a git commit
-        return self._timed("api", lambda: build_api_model(scan, index))
+        def build():
+            scan, index = self.scan, self.index  # from facts alone, for a tree or a git commit
+            return self._timed("api", lambda: build_api_model(scan, index))
+
+        return self._rescanned_on_unusable_body(build)
 
     @cached_property
     def graph(self):
         """The CallGraph, from the store when built before for the same facts and code."""
-        scan, index = self.scan, self.index
-        with paused_collector():  # as the graph build does: the lookups are ~100,000 small objects
-            return self._stored_or_built_graph(scan, index)
+        def build():
+            with paused_collector():  # as the graph build does: the lookups are ~100,000 small objects
+                return self._stored_or_built_graph(self.scan, self.index)
+
+        return self._rescanned_on_unusable_body(build)
+
+    def _rescanned_on_unusable_body(self, compute: Callable[[], Any]) -> Any:
+        """``compute()``; when it meets a method body of a cached facts entry that cannot be
+        used (:class:`UnusableBody`, found only when read), discard every such entry (one
+        warning), rescan, and compute again from facts that are all freshly parsed or sound."""
+        try:
+            return compute()
+        except UnusableBody:
+            if self.store is None or "scan" not in self.__dict__:
+                raise
+        for facts in self.scan.files:
+            reason = _unusable_body(facts)
+            if reason is not None:
+                self.store.discard("facts", self.facts_cache.code, facts.sha, reason=f"a method body: {reason}")
+        for stage in ("scan", "index", "model", "graph"):
+            self.__dict__.pop(stage, None)
+        self.store.hits["facts"] = 0  # the rescan counts its own hits
+        self._flows, self._flow_problems = None, []
+        return compute()
 
     def _stored_or_built_graph(self, scan, index):
         from flowdoc.analyze.callgraph import CallGraphStats, assemble_call_graph, build_call_graph
@@ -183,26 +208,33 @@ class Project:
             raise KeyError(api_name)
         if depth == SITE_DEPTH and rules is None and self._flows is not None and api_name in self._flows:
             return self._flows[api_name]
-        return build_flow(command, self.graph, self.index, depth=depth, rules=rules)
+        return self._rescanned_on_unusable_body(
+            lambda: build_flow(self.model.command(api_name), self.graph, self.index, depth=depth, rules=rules))
 
     def flows(self) -> dict:
         """Every API's Flow at the site's depth (an API whose flow fails is left out and its
         error kept in :attr:`flow_problems`: one flow must not sink the others)."""
         if self._flows is None:
-            from flowdoc.analyze.flows import build_flow
+            self._rescanned_on_unusable_body(self._build_flows)
+        return self._flows
 
+    def _build_flows(self) -> None:
+        from flowdoc.analyze.flows import build_flow
+
+        if self._flows is None:
             model, graph, index = self.model, self.graph, self.index
             started = time.perf_counter()
             found = {}
             for command in model.commands:
                 try:
                     found[command.name] = build_flow(command, graph, index, depth=SITE_DEPTH)
+                except UnusableBody:
+                    raise  # not this flow's failure: the facts are rescanned
                 except Exception as exc:
                     self._flow_problems.append(Problem(command.file, command.line, "flow-error",
                                                        f"{command.name}: {type(exc).__name__}: {exc}"))
             self._flows = found
             self.seconds["flows"] = time.perf_counter() - started
-        return self._flows
 
     @property
     def flow_problems(self) -> list[Problem]:
@@ -234,7 +266,8 @@ class Project:
         from flowdoc.analyze.flows import flow_builder
         from flowdoc.analyze.touches.reference import reference_data
 
-        return reference_data(flow_builder(self.graph, self.index).touches(), self.flows())
+        return self._rescanned_on_unusable_body(
+            lambda: reference_data(flow_builder(self.graph, self.index).touches(), self.flows()))
 
     def site_data(self, source_url: str | None = None):
         """The SiteData the generated pages are rendered from."""
@@ -261,11 +294,14 @@ class Project:
                     return stored
         from flowdoc.analyze.response_fields import response_field_locations
 
-        model = contract.normalize(self.model.as_dict(), copy=False)
-        fields = response_field_locations(model, self.index)
+        model, fields = self._rescanned_on_unusable_body(lambda: self._built_contract(response_field_locations))
         if self.store is not None:
             self.store.save("model", _model_code(), key, (model, fields))
         return model, fields
+
+    def _built_contract(self, response_field_locations) -> tuple[dict, dict]:
+        model = contract.normalize(self.model.as_dict(), copy=False)
+        return model, response_field_locations(model, self.index)
 
     @cached_property
     def contract(self) -> dict:
@@ -292,6 +328,17 @@ class Project:
         """Where the response field ``name`` of ``declared_in`` is declared (file, line)."""
         found = self._contract_and_fields[1].get(f"{declared_in}#{name}")
         return (found[0], found[1]) if found else None
+
+
+def _unusable_body(facts) -> str | None:
+    """Why one of the file's method bodies cannot be used, or None when all can."""
+    for t in facts.types:
+        for m in t.methods:
+            try:
+                m.body.get()
+            except UnusableBody as exc:
+                return str(exc)
+    return None
 
 
 __all__ = ["InputError", "Options", "Project"]

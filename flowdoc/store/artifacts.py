@@ -148,9 +148,9 @@ class ArtifactStore:
                 gone.append(folder)
         return gone
 
-    def discard(self, kind: str, code: str, content: str) -> None:
+    def discard(self, kind: str, code: str, content: str, reason: str = "rejected by its reader") -> None:
         """Delete one entry (for instance one whose value failed a caller's own check)."""
-        self._discard(self.path(kind, code, content), kind, "rejected by its reader")
+        self._discard(self.path(kind, code, content), kind, reason)
 
     def prune(self, kind: str, keep: int | None = None) -> list[Path]:
         """Delete all but the ``keep`` most recently used entries of ``kind`` (or, for the
