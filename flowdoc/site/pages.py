@@ -107,11 +107,38 @@ def render_pages(data: SiteData, env: Environment | None = None) -> dict[str, st
 
 def reference_pages(env: Environment, reference: dict) -> dict[str, str]:
     """The settings page and a database page per table (flowdoc.analyze.touches.reference data)."""
-    pages = {"settings.md": env.get_template("settings.md.j2").render(settings=reference["settings"]),
-             "database/index.md": env.get_template("database_index.md.j2").render(tables=reference["tables"])}
+    pages = {"database/index.md": env.get_template("database_index.md.j2").render(tables=reference["tables"])}
+    pages.update(settings_pages(env, reference["settings"]))
     table_t = env.get_template("database_table.md.j2")
     for table in reference["tables"]:
         pages[f"database/{slug(table['name'])}.md"] = table_t.render(table=table)
+    return pages
+
+
+SETTINGS_PER_PAGE = 250  # 4.22's "Advanced" category alone (about 600 settings) made 319 KB of HTML
+
+
+def settings_pages(env: Environment, settings: list[dict]) -> dict[str, str]:
+    """``settings/index.md`` and one page a category (a large category in parts of at most
+    SETTINGS_PER_PAGE, by name): CloudStack declares about 1,000 settings, too many for one page
+    (411 KB of HTML on 4.22 against the 300 KB limit)."""
+    by_category: dict[str, list[dict]] = {}
+    for setting in settings:
+        by_category.setdefault(setting.get("category") or "Uncategorised", []).append(setting)
+    page_t = env.get_template("settings.md.j2")
+    pages, categories = {}, []
+    for name in sorted(by_category, key=str.lower):
+        group = sorted(by_category[name], key=lambda s: str(s.get("name") or ""))
+        parts = [group[i:i + SETTINGS_PER_PAGE] for i in range(0, len(group), SETTINGS_PER_PAGE)]
+        for number, part in enumerate(parts, 1):
+            page = slug(name.lower()) + (f"-{number}" if len(parts) > 1 else "")
+            title = name if len(parts) == 1 else (f"{name} ({number} of {len(parts)}: "
+                                                   f"{part[0].get('name') or '?'} to {part[-1].get('name') or '?'})")
+            pages[f"settings/{page}.md"] = page_t.render(settings=part, category=title)
+            categories.append({"name": title, "slug": link_slug(page), "count": len(part),
+                               "read": sum(1 for s in part if s.get("read_by"))})
+    pages["settings/index.md"] = env.get_template("settings_index.md.j2").render(
+        categories=categories, total=len(settings))
     return pages
 
 
