@@ -59,15 +59,20 @@ def served_site(tmp_path_factory):
         server.server_close()
 
 
+def _launch(pw, tmp_path):
+    """Debian's Chromium, headless, with a fresh profile (playwright's own browser is not used)."""
+    return pw.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
+        headless=True, args=CHROMIUM_ARGS)
+
+
 @pytest.fixture()
 def page(served_site, tmp_path):
     from playwright.sync_api import sync_playwright
 
     base, _ = served_site
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
-            headless=True, args=CHROMIUM_ARGS)
+        context = _launch(pw, tmp_path)
         blocked: list[str] = []
 
         def only_local(route):
@@ -212,9 +217,7 @@ def test_search_works_from_file_url_and_the_api_page_comes_first(served_site, tm
 
     _, out = served_site
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
-            headless=True, args=CHROMIUM_ARGS)
+        context = _launch(pw, tmp_path)
         blocked: list[str] = []
 
         def only_files(route):
