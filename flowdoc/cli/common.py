@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from flowdoc.check.report.escape import rich_escape
 from flowdoc.model.problems import InputError, terminal_safe
 from flowdoc.pipeline import Options, Project
+from flowdoc.read.packaging import enclosing_cloudstack_tree
 from flowdoc.store.cache import default_cache_dir
 
 # Messages and progress go to stderr so that stdout stays clean for --format json.
@@ -41,7 +42,8 @@ def add_source_options(parser: argparse.ArgumentParser, with_source: bool = True
     group = parser.add_argument_group("source")
     if with_source:
         group.add_argument("--source", "-s", type=Path, default=None,
-                           help="CloudStack source tree (default: the bundled sample tree)")
+                           help="CloudStack source tree (default: the CloudStack tree of the current folder, "
+                                "else the bundled sample tree)")
     group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files whose relative path matches GLOB (repeatable)")
     group.add_argument("--jobs", "-j", type=positive_int, default=None, metavar="N",
@@ -62,8 +64,18 @@ def positive_int(text: str) -> int:
 
 
 def source_root(args: argparse.Namespace) -> Path:
-    """``--source``, else the bundled sample tree."""
-    return args.source if args.source is not None else sample_tree()
+    """``--source``, else the CloudStack tree the current folder is in (as users run it: where
+    their code is), else the bundled sample tree (said on stderr, once per run)."""
+    if args.source is not None:
+        return args.source
+    here = Path.cwd()
+    found = enclosing_cloudstack_tree(here)
+    if found is not None:
+        return Path(os.path.relpath(found, here)) if found != here else Path(".")
+    if not getattr(args, "_told_sample", False):
+        args._told_sample = True
+        console.print("flowdoc: no CloudStack tree here: using the bundled sample tree (--source DIR for another)")
+    return sample_tree()
 
 
 def cache_dir_of(args: argparse.Namespace) -> Path | None:
@@ -85,7 +97,10 @@ def project_of(args: argparse.Namespace, source: str | Path | None = None, root_
 
 def display_root(args: argparse.Namespace) -> str:
     """The source as the user gave it (relative stays relative, so snapshots are portable)."""
-    return str(args.source) if args.source is not None else "<bundled sample>"
+    if args.source is not None:
+        return str(args.source)
+    root = source_root(args)
+    return "<bundled sample>" if root == sample_tree() else str(root)
 
 
 @contextmanager

@@ -322,12 +322,12 @@ def packaging_inputs(root: Path) -> list[str]:
 
 def _root_pom(root: Path) -> dict[str, str]:
     """The root ``pom.xml``'s top-level elements and ``<properties>`` (``properties.X``), as text."""
-    try:
-        tree = ET.parse(Path(root) / "pom.xml")
+    try:  # read_regular: a pom.xml that is a pipe must not hang the run
+        top = ET.fromstring(read_regular_text(Path(root) / "pom.xml"))
     except (OSError, ET.ParseError):
         return {}
-    found = {_local(child.tag): (child.text or "").strip() for child in tree.getroot()}
-    for child in tree.getroot():
+    found = {_local(child.tag): (child.text or "").strip() for child in top}
+    for child in top:
         if _local(child.tag) == "properties":
             found.update({f"properties.{_local(p.tag)}": (p.text or "").strip() for p in child})
     return found
@@ -337,6 +337,17 @@ def project_name(root: Path) -> str | None:
     """The ``<name>`` of the root ``pom.xml`` (else its ``<artifactId>``), e.g. "Apache CloudStack"."""
     found = _root_pom(root)
     return found.get("name") or found.get("artifactId") or None
+
+
+def enclosing_cloudstack_tree(start: Path) -> Path | None:
+    """The CloudStack tree ``start`` is in: the outermost folder from ``start`` up whose
+    ``pom.xml`` is a CloudStack root pom (a module's pom inherits its group, so it does not
+    count; the outermost one wins over a module that names the group itself)."""
+    found = None
+    for folder in (start, *start.parents):
+        if (folder / "pom.xml").is_file() and tree_kind(folder) == "cloudstack":
+            found = folder
+    return found
 
 
 def tree_kind(root: Path) -> str:

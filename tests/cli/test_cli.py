@@ -122,3 +122,28 @@ def test_no_verb_imports_another_verb():
                               p.read_text(encoding="utf-8"), re.M)}
     assert offenders == set()
     assert max(len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*_cmd.py")) <= 100
+
+
+ROOT_POM = ("<project><groupId>org.apache.cloudstack</groupId><artifactId>cloudstack</artifactId>"
+            "<version>9.1.0.0</version></project>")
+MODULE_POM = "<project><parent><groupId>org.apache.cloudstack</groupId></parent><artifactId>srv</artifactId></project>"
+
+
+def test_default_source_is_the_cloudstack_tree_of_the_current_folder(capsys, tmp_path, monkeypatch):
+    write_java_tree(tmp_path, {"pom.xml": ROOT_POM, "srv/pom.xml": MODULE_POM,
+                               "srv/src/main/java/a/Thing.java": "package a; public class Thing {}"})
+    monkeypatch.chdir(tmp_path / "srv")  # from inside a module: the tree is its root
+    assert main(["scan", "--format", "json", "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["version"] == "9.1.0.0" and data["stats"]["files"] == 1
+    assert "sample" not in captured.err
+
+
+def test_default_source_outside_a_tree_is_the_sample_and_says_so(capsys, tmp_path, monkeypatch):
+    (tmp_path / "pom.xml").write_text("<project><groupId>org.example</groupId></project>")
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", "--format", "json", "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["version"] == "1.0.0-SAMPLE"
+    assert captured.err.count("using the bundled sample tree") == 1

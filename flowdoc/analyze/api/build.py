@@ -58,7 +58,7 @@ def build_api_model(scan: ScanResult, index: SymbolIndex | None = None) -> ApiMo
                                   registered[fqn][0] if fqn in registered else None,
                                   b.default_registration(*registered[fqn]) if fqn in registered else False,
                                   reg_order.get(fqn) if fqn in registered else None,
-                                  sorted({b.parameter(o, f).name for o, f in b.param_fields(fqn)})),
+                                  sorted(b.parameter(o, f).name for o, f in b.param_fields(fqn))),
             "line": line,
         })
 
@@ -101,11 +101,16 @@ def _command(b: ModelBuilder, name: str, entries: list[dict]) -> ApiCommand:
     d = b.defaults["APICommand"]
 
     params: dict[str, ApiParameter] = {}
+    shadowed: dict[tuple[str, str], ApiParameter] = {}
     order = [served] + [e for e in (reg or entries) if e is not served]
     for e in order:
-        for owner, f in b.param_fields(e["fqn"]):
+        names: set[str] = set()
+        for owner, f in b.param_fields(e["fqn"]):  # most specific first
             p = b.parameter(owner, f)
             params.setdefault(p.name, p)
+            if p.name in names and params[p.name] is not p:
+                shadowed.setdefault((p.declared_in, p.name), p)
+            names.add(p.name)
     roles = sorted({r for e in (reg or entries) for r in e["variant"].roles})
     response = served["variant"].response
     return ApiCommand(
@@ -118,6 +123,7 @@ def _command(b: ModelBuilder, name: str, entries: list[dict]) -> ApiCommand:
         category=category_for(idx.package_of[fqn], path),
         variants=variants,
         params=sorted(params.values(), key=lambda p: p.name),
+        shadowed_params=sorted(shadowed.values(), key=lambda p: (p.name, p.declared_in)),
         response_fields=b.response_fields(response) if response in idx.types else [],
         response_view=served["variant"].response_view,
         request_has_sensitive_info=b.boolean(ann, "requestHasSensitiveInfo", fqn, d["requestHasSensitiveInfo"]),

@@ -92,7 +92,9 @@ class ApiVariant:
     registered_if: str | None = None  # the condition guarding the registration, as written
     registered_by_default: bool | None = True  # with default settings; None: cannot tell
     registration_order: int | None = None  # position in the servers' command lists (listApis' insertion order)
-    params: list[str] = field(default_factory=list)  # names of the parameters this class and its superclasses declare
+    # names of the parameters this class and its superclasses declare, sorted; a name declared
+    # again by a superclass field is listed again (the server's listApis lists both fields)
+    params: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"class": self.class_name, "roles": list(self.roles), "admin_only": self.admin_only,
@@ -134,6 +136,9 @@ class ApiCommand:
     usage: str | None = None
     deprecated: bool = False  # the class carries @Deprecated
     response_unannotated: int = 0  # fields of the response class and its supertypes without @SerializedName + @Param
+    # @Parameter fields of a superclass that a more specific field of the same name hides: the
+    # request reads the specific one, but listApis lists every field (``params`` has the first)
+    shadowed_params: list[ApiParameter] = field(default_factory=list)
 
     @property
     def registered(self) -> bool:
@@ -156,6 +161,8 @@ class ApiCommand:
             "variants": [v.as_dict() for v in self.variants],
             "params": [p.as_dict() for p in self.params],
             "response_fields": [f.as_dict() for f in self.response_fields],
+            # only where there are some: most commands have none, snapshots stay as they were
+            **({"shadowed_params": [p.as_dict() for p in self.shadowed_params]} if self.shadowed_params else {}),
         }
 
     @classmethod
@@ -173,6 +180,7 @@ class ApiCommand:
             response_has_sensitive_info=bool(d.get("response_has_sensitive_info", True)),
             entity_types=list(d.get("entity_types") or []), usage=d.get("usage"),
             deprecated=bool(d.get("deprecated")), response_unannotated=int(d.get("response_unannotated") or 0),
+            shadowed_params=[ApiParameter.from_dict(p) for p in d.get("shadowed_params") or ()],
         )
 
 

@@ -49,7 +49,7 @@ def documented_commands(model: ApiModel, only: set[str] | None = None,
 def request_arguments(command: ApiCommand) -> list[ApiParameter]:
     """Exposed, documented parameters of the documented class: required ``id``, required, optional."""
     variant = next((v for v in command.variants if v.class_name == command.class_name), None)
-    names = variant.params if variant is not None and variant.params else [p.name for p in command.params]
+    names = list(dict.fromkeys(variant.params)) if variant is not None and variant.params else [p.name for p in command.params]
     params = [p for p in (command.param(n) for n in names) if p is not None and p.expose and p.include_in_api_doc]
     first = [p for p in params if p.required and p.name == "id"]
     required = sorted((p for p in params if p.required and p.name != "id"), key=lambda p: p.name)

@@ -105,9 +105,16 @@ def listapis(model: ApiModel, role: str = "admin", only: set[str] | None = None)
 
 
 def _served_params(command: ApiCommand, variant: ApiVariant) -> list[ApiParameter]:
-    """The exposed, documented parameters of the class the answer describes."""
+    """The exposed, documented parameters of the class the answer describes; a name declared
+    again by a superclass field twice (the server lists every ``@Parameter`` field)."""
     names = variant.params or [p.name for p in command.params]
-    chosen = [command.param(n) for n in names]
+    chosen, repeated = [], {}
+    for name in names:
+        if name not in repeated:
+            repeated[name] = iter([p for p in command.shadowed_params if p.name == name])
+            chosen.append(command.param(name))
+        else:
+            chosen.append(next(repeated[name], None))
     return sorted((p for p in chosen if p is not None and p.expose and p.include_in_api_doc), key=lambda p: p.name)
 
 

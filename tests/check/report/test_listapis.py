@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from flowdoc.analyze.api import ApiModel, build_api_model
+from flowdoc.analyze.symbols import build_symbol_index
 from flowdoc.check.report.listapis import counts, java_hashmap_order, java_string_hash, listapis
 from flowdoc.cli import main
-from tests.check.report.exports_tree import TREE, exports_model
-from tests.helpers import write_java_tree
+from tests.check.report.exports_tree import TREE, C, exports_model
+from tests.helpers import scan_java_tree, write_java_tree
 
 
 def test_java_string_hash_and_hashmap_order():
@@ -87,3 +89,35 @@ def test_counts_and_cli(tmp_path, capsys):
     assert main(["api", "--source", str(root), "--format", "listapis", "--name", "list*", "--role", "user"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["count"] == 1 and printed["api"][0]["related"] == "listJars,stackJar"
+
+
+def test_a_parameter_declared_again_by_a_superclass_is_listed_twice(tmp_path):
+    """The server lists every @Parameter field of the class chain (a HashSet of responses
+    without equals): a subclass field hiding a superclass field of the same name gives two
+    entries, each with its own field's text; the model's params keep the specific one."""
+    base = "plugins/shelf/src/main/java/org/kappa/shelf/"
+    tree = {**TREE,
+            base + "LabelCmd.java": "package org.kappa.shelf;\n" + C + """
+                public abstract class LabelCmd extends BaseCmd {
+                    @Parameter(name = "label", type = CommandType.STRING, description = "old label")
+                    private String label;
+                }
+                """,
+            base + "StackJarCmd.java": "package org.kappa.shelf;\n" + C + """
+                @APICommand(name = "stackJar", description = "Stacks a jar.", responseObject = JarResponse.class)
+                public class StackJarCmd extends LabelCmd {
+                    @Parameter(name = "label", type = CommandType.STRING, required = true, description = "new label")
+                    private String label;
+                }
+                """}
+    scan = scan_java_tree(tmp_path / "tree", tree)
+    model = build_api_model(scan, build_symbol_index(scan))
+    command = model.command("stackJar")
+    assert [(p.name, p.description) for p in command.params] == [("label", "new label")]
+    assert [(p.name, p.description) for p in command.shadowed_params] == [("label", "old label")]
+    answer = next(a for a in listapis(model)["api"] if a["name"] == "stackJar")
+    assert [(p["name"], p["description"], p["required"]) for p in answer["params"]] == [
+        ("label", "new label", True), ("label", "old label", False)]
+    # the JSON contract keeps them, so a snapshot answers the same
+    again = ApiModel.from_dict(json.loads(json.dumps(model.as_dict())))
+    assert next(a for a in listapis(again)["api"] if a["name"] == "stackJar")["params"] == answer["params"]
