@@ -65,14 +65,14 @@ def positive_int(text: str) -> int:
 
 def source_root(args: argparse.Namespace) -> Path:
     """``--source``, else the CloudStack tree the current folder is in (as users run it: where
-    their code is), else the bundled sample tree (said on stderr, once per run)."""
+    their code is), else the bundled sample tree (said on a terminal's stderr, once per run)."""
     if args.source is not None:
         return args.source
     here = Path.cwd()
     found = enclosing_cloudstack_tree(here)
     if found is not None:
         return Path(os.path.relpath(found, here)) if found != here else Path(".")
-    if not getattr(args, "_told_sample", False):
+    if console.is_terminal and not getattr(args, "_told_sample", False):  # pipes keep one-line errors
         args._told_sample = True
         console.print("flowdoc: no CloudStack tree here: using the bundled sample tree (--source DIR for another)")
     return sample_tree()

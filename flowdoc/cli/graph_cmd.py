@@ -29,11 +29,24 @@ def graph_as_dict(graph, scan) -> dict:
         nodes.append({"id": node, **{k: attrs[k] for k in sorted(attrs)}})
     edges = []
     for u, v, d in g.edges(data=True):
-        edges.append({"from": u, "to": v, "kind": d["kind"], "file": d["file"], "line": d["line"],
-                      "ambiguous": d["ambiguous"]})
+        edge = {"from": u, "to": v, "kind": d["kind"], "file": d["file"], "line": d["line"],
+                "ambiguous": d["ambiguous"]}
+        edge.update({k: (list(d[k]) if k == "hops" else d[k]) for k in ("via", "hops") if d.get(k)})
+        edges.append(edge)
     edges.sort(key=lambda e: (e["from"], e["line"], e["to"], e["kind"]))
     return {"schema": SCHEMA, "source": {"root": str(scan.root), "version": scan.version},
             "stats": graph.stats.as_dict(), "nodes": nodes, "edges": edges}
+
+
+def _graphml_ready(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """GraphML holds scalars only: a hand-off's hops become one text, ``a -> b``."""
+    if not any("hops" in d for _, _, d in g.edges(data=True)):
+        return g
+    out = g.copy()
+    for _, _, d in out.edges(data=True):
+        if "hops" in d:
+            d["hops"] = " -> ".join(d["hops"])
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(graph_as_dict(graph, scan), separators=(",", ":"))  # large: keep it compact
     else:
         buffer = io.BytesIO()
-        nx.write_graphml(graph.graph, buffer)
+        nx.write_graphml(_graphml_ready(graph.graph), buffer)
         text = buffer.getvalue().decode("utf-8")
     emit(text, args.output)
     stats = graph.stats

@@ -88,11 +88,24 @@ def split_phases(steps: list[dict], kind: str = "request") -> list[tuple[str, li
         while end < len(steps) and steps[end]["depth"] > step["depth"]:
             end += 1
         own.append(step)
-        base = step["depth"]
-        sub = [{**s, "depth": s["depth"] - base} for s in steps[i:end]]
-        later.extend(split_phases(sub, crossed_by(step).kind))
+        later.extend(split_phases(_phase_steps(steps[i:end]), crossed_by(step).kind))
         i = end
     return [(kind, own), *later]
+
+
+def _phase_steps(subtree: list[dict]) -> list[dict]:
+    """A hand-off's subtree as a phase of its own, rebased to depth 0; the hand-off's hops (the
+    mechanism's machinery: dispatcher, handler proxy, runnable wrapper) come first, each calling
+    the next, the last calling the handler (a plain call there: the phase is past the hand-off)."""
+    first = subtree[0]
+    hops = list(first.get("hops") or ())
+    base = first["depth"] - len(hops)
+    steps = [{"node": hop, "depth": n, "kind": "call"} for n, hop in enumerate(hops)]
+    # the handler is drawn like a bound execute(): its calls level by level (_relative_depths)
+    root = {**first, "depth": len(hops), "phase_root": True}
+    steps.append({**root, "async": False, "handoff": ""} if hops else root)
+    steps.extend({**s, "depth": s["depth"] - base} for s in subtree[1:])
+    return steps
 
 
 def _relative_depths(steps: list[dict]) -> list[int | None]:
@@ -103,7 +116,7 @@ def _relative_depths(steps: list[dict]) -> list[int | None]:
         method = _method_name(step["node"]) + "()"
         if bind_depth is not None and step["depth"] <= bind_depth:
             bind_depth = None
-        if bind_depth is None and step["kind"] == "dispatch" and method in BIND_METHODS:
+        if bind_depth is None and (step.get("phase_root") or step["kind"] == "dispatch" and method in BIND_METHODS):
             bind_depth = step["depth"]
         rel.append(None if bind_depth is None else step["depth"] - bind_depth)
     return rel
@@ -201,7 +214,8 @@ def _handoff_title(kind: str, steps: list[dict]) -> str:
     command has one phase per hypervisor's handler: the class tells them apart)."""
     rule = rule_of(kind)
     what = rule.note if rule is not None else f"after the {kind.replace('_', ' ')} hand-off"
-    entry = _simple(_participant(steps[0]["node"])) if steps else ""
+    root = next((s for s in steps if s.get("phase_root")), steps[0] if steps else None)
+    entry = _simple(_participant(root["node"])) if root is not None else ""
     return what[:1].upper() + what[1:] + (f" ({entry})" if entry else "")
 
 

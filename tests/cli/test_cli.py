@@ -140,10 +140,20 @@ def test_default_source_is_the_cloudstack_tree_of_the_current_folder(capsys, tmp
     assert "sample" not in captured.err
 
 
-def test_default_source_outside_a_tree_is_the_sample_and_says_so(capsys, tmp_path, monkeypatch):
+def test_default_source_outside_a_tree_is_the_sample_and_says_so_on_a_terminal(capsys, tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from flowdoc.cli import common
+
     (tmp_path / "pom.xml").write_text("<project><groupId>org.example</groupId></project>")
     monkeypatch.chdir(tmp_path)
     assert main(["scan", "--format", "json", "--no-cache"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["version"] == "1.0.0-SAMPLE"
-    assert captured.err.count("using the bundled sample tree") == 1
+    assert "sample" not in captured.err  # a pipe: errors stay one line
+    terminal = io.StringIO()
+    monkeypatch.setattr(common, "console", Console(file=terminal, force_terminal=True, width=200))
+    assert main(["api", "--format", "json"]) == 0
+    assert terminal.getvalue().count("using the bundled sample tree") == 1

@@ -170,3 +170,22 @@ def test_a_later_phase_is_titled_by_its_hand_off_rule_and_entry_class():
     phases = phase_diagrams({"api": "resize", "steps": steps})
     assert [p["kind"] for p in phases] == ["request", other.kind]
     assert phases[1]["title"].lower().startswith(other.note.lower()) and phases[1]["title"].endswith("(HostHandler)")
+
+
+def test_a_hand_offs_hops_open_its_phase_each_calling_the_next():
+    steps = [
+        {"node": "a.Mgr.start()", "depth": 0, "kind": "entry"},
+        {"node": "a.Work.orchestrate(WorkStart)", "depth": 1, "kind": "vm_work", "handoff": "vm_work",
+         "hops": ["a.Dispatcher.runJob(Job)", "a.Proxy.handle(Work)"]},
+        {"node": "a.Agent.send(Cmd)", "depth": 2, "kind": "inject"},
+    ]
+    phases = split_phases(steps)
+    assert [k for k, _ in phases] == ["request", "vm_work"]
+    work = phases[1][1]
+    assert [(s["node"], s["depth"]) for s in work] == [
+        ("a.Dispatcher.runJob(Job)", 0), ("a.Proxy.handle(Work)", 1), ("a.Work.orchestrate(WorkStart)", 2),
+        ("a.Agent.send(Cmd)", 3)]
+    diagram = phase_diagrams({"steps": steps})[1]
+    assert diagram["title"].endswith("(Work)")  # named after the handler, not the dispatcher
+    arrows = [line.strip() for line in diagram["diagram"].splitlines() if "->>" in line]
+    assert arrows == ["P0->>P1: handle()", "P1->>P2: orchestrate()", "P2->>P3: send()"]

@@ -245,6 +245,9 @@ def _add_handoff_edges(scope: HandoffScope, rules: list[tuple[HandoffRule, Any]]
                      "site": edge.site}
             if edge.via:
                 attrs["via"] = edge.via
+            hops = tuple(h for h in edge.hops if h in methods)
+            if hops:
+                attrs["hops"] = hops
             graph.add_edge(edge.source, edge.target, **attrs)
             stats.edges[kind] += 1
 

@@ -94,3 +94,16 @@ class Dispatch:
                         entries.append((owner, m))
                         break
         return entries
+
+    def runnable_wrappers(self, cls: str) -> list[tuple[str, MethodFacts]]:
+        """The ``run()``/``call()`` bodies a thread goes through for ``cls``, most specific first
+        (its own, then each ``super.run()`` up the superclasses)."""
+        for name in ENTRY_NAMES:
+            found = []
+            for owner in (cls, *self.index.superclass_chain(cls)):
+                facts = self.index.types.get(owner)
+                found.extend((owner, m) for m in (facts.methods if facts is not None else ())
+                             if m.name == name and not m.params and m.has_body)
+            if found:
+                return found
+        return []

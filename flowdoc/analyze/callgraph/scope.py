@@ -67,5 +67,8 @@ class HandoffScope:
     def entry_methods(self, cls: str) -> list[tuple[str, MethodFacts]]:
         return self._resolver.entry_methods(cls)
 
+    def runnable_wrappers(self, cls: str) -> list[tuple[str, MethodFacts]]:
+        return self._resolver.runnable_wrappers(cls)
+
     def node_id(self, owner: str, m: MethodFacts) -> str:
         return self._resolver.mid(owner, m)

@@ -9,7 +9,7 @@ from flowdoc.analyze.callgraph import CallGraph, class_of
 from flowdoc.analyze.flows.collapse import Collapsing
 from flowdoc.analyze.flows.framework import FrameworkSearch
 from flowdoc.analyze.flows.model import Flow, FlowRules, FlowStep
-from flowdoc.analyze.flows.ranking import rank_flow
+from flowdoc.analyze.flows.ranking import parents_of, rank_flow
 from flowdoc.analyze.handoffs import ASYNC_JOB
 from flowdoc.analyze.handoffs import KINDS as HANDOFF_KINDS
 from flowdoc.analyze.handoffs.agent import KIND as AGENT
@@ -96,6 +96,7 @@ class FlowBuilder(FrameworkSearch, Collapsing):
     def build(self, command, depth: int = 5) -> Flow:
         """The flow of one command, its steps ranked for reading (:mod:`flowdoc.analyze.flows.ranking`)."""
         flow = self._build(command, depth)
+        self._add_hops(flow)
         rank_flow(flow, self)
         # what the flow touches: the methods it expands (a caller of every edge; the entry)
         expanded = {e["from"] for e in flow.edges}
@@ -127,6 +128,7 @@ class FlowBuilder(FrameworkSearch, Collapsing):
                 children = tree.setdefault(a, [])
                 if not any(c[1] == b for c in children):
                     children.append((data["line"], b, data))
+        self._add_framework_calls(tree, cls)
         for children in tree.values():
             children.sort(key=lambda c: (c[0], c[1]))
         self._add_node(flow, self.entry)
@@ -139,6 +141,11 @@ class FlowBuilder(FrameworkSearch, Collapsing):
             for _, child, data in children:
                 kind = data["kind"]
                 handoff = kind if kind in HANDOFF_KINDS and kind not in crossed else ""
+                if data.get("framework_call") or data.get("framework_leaf"):  # FlowRules.framework_calls
+                    self._edge(flow, node, child, kind, data)
+                    self._expand(flow, child, kind, data["file"], data["line"], level + 1,
+                                 1 if data.get("framework_call") else 0, None, expanded, "")
+                    continue
                 if child in binds:
                     impl = binds[child]
                     self._edge(flow, node, impl, "dispatch", data)
@@ -153,6 +160,54 @@ class FlowBuilder(FrameworkSearch, Collapsing):
 
         walk(self.entry, 0, frozenset())
         return flow
+
+    def framework_call_nodes(self) -> frozenset[str]:
+        """The method nodes of :attr:`FlowRules.framework_calls`."""
+        found = getattr(self, "_framework_calls", None)
+        if found is None:
+            found = frozenset(n for spec in self.rules.framework_calls if "." in spec
+                              for n in self.graph.find_nodes(*spec.rsplit(".", 1)))
+            self._framework_calls = found
+        return found
+
+    def _add_framework_calls(self, tree: dict[str, list[tuple[int, str, dict]]], command_cls: str) -> None:
+        """Calls from the framework path to a framework call (on a branch the command can take)
+        become children of their caller; a framework call already on the path is expanded instead
+        (its other callees shown, not expanded)."""
+        calls = self.framework_call_nodes()
+        if not calls:
+            return
+        on_path = set(tree) | {c[1] for children in tree.values() for c in children}
+        for node in sorted(on_path):
+            if node in calls:
+                continue
+            excluded = self.excluded_lines(node, command_cls)
+            children = tree.setdefault(node, [])
+            for target, data in self.graph.out_edges(node):
+                if target in calls and data["line"] not in excluded and not any(c[1] == target for c in children):
+                    children.append((data["line"], target, {**data, "framework_call": True}))
+        for node in sorted(calls & on_path):  # on the path: its other callees, not expanded
+            children = tree.setdefault(node, [])
+            for target, kind, cfile, cline, ambiguous, _, _ in self.children(node, None)[0]:
+                if not any(c[1] == target for c in children):
+                    children.append((cline, target, {"kind": kind, "file": cfile, "line": cline,
+                                                     "ambiguous": ambiguous, "framework_leaf": True}))
+        for node in [n for n, children in tree.items() if not children]:
+            del tree[node]
+
+    def _add_hops(self, flow: Flow) -> None:
+        """A step past a hand-off gets the hops its edge carries (the mechanism's machinery, e.g.
+        the work-job dispatcher and handler proxy), drawn between the site and the step."""
+        parents = parents_of([s.depth for s in flow.steps])
+        graph = self.graph.graph
+        for i, step in enumerate(flow.steps):
+            if not step.handoff or parents[i] < 0:
+                continue
+            edges = graph.get_edge_data(flow.steps[parents[i]].node, step.node) or {}
+            hops = next((d["hops"] for d in edges.values() if d["kind"] == step.handoff and d.get("hops")), ())
+            step.hops = tuple(hops)
+            for hop in step.hops:
+                self._add_node(flow, hop)
 
     def _other_sites(self, node: str, shown: set[str]) -> int:
         sites = set()

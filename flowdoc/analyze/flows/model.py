@@ -25,6 +25,10 @@ class FlowRules:
     execute_method: str = "execute"
     create_class: str = "BaseAsyncCreateCmd"
     create_method: str = "create"
+    # framework methods a flow shows with their callees wherever its framework path calls them
+    # ("Class.method", simple class name): CloudStack's dispatch chain, whose workers unpack,
+    # convert and validate the request parameters of every command, sync or async
+    framework_calls: tuple[str, ...] = ("DispatchChain.dispatch",)
     boundaries: tuple[str, ...] = DEFAULT_BOUNDARIES
     max_fanout: int = 6  # more implementations than this: shown as one folded step
     collapse_trivial: bool = True  # call-free getters/setters, tiny call-free methods, empty constructors
@@ -61,6 +65,9 @@ class FlowStep:
     module: str = ""
     answers: tuple[str, ...] = ()
     rank: str = ""  # main | a side kind (flowdoc.analyze.flows.ranking), set when the flow is built
+    # past a hand-off: the mechanism's own methods the work passes through before this step
+    # (flowdoc.analyze.handoffs.HandoffEdge.hops), in order; drawn, not expanded
+    hops: tuple[str, ...] = ()
 
     @property
     def is_async(self) -> bool:
@@ -76,6 +83,8 @@ class FlowStep:
             data["module"] = self.module
             if self.answers:
                 data["answers"] = list(self.answers)
+        if self.hops:
+            data["hops"] = list(self.hops)
         return data
 
 

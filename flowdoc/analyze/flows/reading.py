@@ -62,7 +62,7 @@ def format_reading_text(flow: Flow, show_all: bool = False, dropped: set[int] | 
     (``folded: 12 calls, 3 access checks``), or, with ``show_all``, listed after the main
     path with their kind. ``dropped``/``extra``: the compact plan (repeated boundary calls
     left out, counted on the caller)."""
-    from flowdoc.analyze.flows.text import short_node  # the flows package imports this module
+    from flowdoc.analyze.flows.text import hops_text, short_node  # the flows package imports this module
 
     dropped = dropped or set()
     extra = extra or {}
@@ -88,6 +88,8 @@ def format_reading_text(flow: Flow, show_all: bool = False, dropped: set[int] | 
         if rule is not None:
             if mine != crossing:
                 lines.append(f"{pad}== {rule.boundary} ==")
+            if step.hops:
+                lines.append(f"{pad}   {hops_text(step)}")
             marker = "=>"
         text = f"{pad}{marker} {short_node(step.node)}"
         if step.more_lines:

@@ -3,7 +3,7 @@ or every step in call order (``full``)."""
 
 from __future__ import annotations
 
-from flowdoc.analyze.flows.model import Flow
+from flowdoc.analyze.flows.model import Flow, FlowStep
 from flowdoc.analyze.flows.reading import format_reading_text, step_tags, where_text
 from flowdoc.analyze.handoffs import crossed_by
 
@@ -13,6 +13,11 @@ def short_node(node: str) -> str:
     head, _, args = node.partition("(")
     cls, _, method = head.rpartition(".")
     return f"{cls.rsplit('.', 1)[-1]}.{method}({args}"
+
+
+def hops_text(step: FlowStep) -> str:
+    """``via A.m(X) -> B.n(Y)``: the hand-off's machinery between the site and the step."""
+    return "via " + " -> ".join(short_node(h) for h in step.hops)
 
 
 def _compact_plan(flow: Flow) -> tuple[set[int], dict[int, int]]:
@@ -63,6 +68,8 @@ def format_flow_text(flow: Flow, full: bool = False, show_all: bool = False) -> 
             del last_at[deeper]
         if rule is not None and last_at.get(step.depth) != crossing:  # one line for the handlers of one hand-off
             lines.append(f"{indent}== {rule.boundary} ==")
+        if rule is not None and step.hops:
+            lines.append(f"{indent}   {hops_text(step)}")
         last_at[step.depth] = crossing
         marker = "=>" if rule is not None else ("*" if step.kind == "entry" else "->")
         text = f"{indent}{marker} {short_node(step.node)}{step_tags(step)}"

@@ -29,7 +29,8 @@ How it is called: :func:`flowdoc.analyze.callgraph.build_call_graph` calls each 
 are skipped), then for each rule of :data:`RULES` with ``applies(method)`` adds every
 :class:`HandoffEdge` of ``find(scope, state)`` whose target is a method node of the graph as an edge
 ``source -> target`` with ``kind=rule.kind``, ``file`` (the method's), ``line``, ``site``,
-``ambiguous`` and, when non-empty, ``via``; ``stats.edges[kind]`` counts them.
+``ambiguous`` and, when non-empty, ``via`` and ``hops`` (those of the hops that are method nodes);
+``stats.edges[kind]`` counts them.
 Modules are found by name (every module of this package with a ``RULE``, in name order),
 so adding one needs no edit elsewhere.
 
@@ -64,7 +65,10 @@ class HandoffEdge:
     ``line`` is the line in the source method where it happens, ``site`` the call site's index
     in ``source``'s calls (``-1`` for an object creation), ``ambiguous`` says the target is one
     of several possible, ``via`` what carries the work (a VmWork class, a command class, a
-    topic; ``""`` when the target says enough)."""
+    topic; ``""`` when the target says enough), ``hops`` the method nodes of the mechanism's own
+    machinery the work passes through on the way, in order (the work-job dispatcher and handler
+    proxy; the runnable wrapper a job thread runs): flows draw them between the site and the
+    target without expanding them."""
 
     source: str
     target: str
@@ -72,6 +76,7 @@ class HandoffEdge:
     site: int = -1
     ambiguous: bool = False
     via: str = ""
+    hops: tuple[str, ...] = ()
 
 
 class ResolvedCall(Protocol):
@@ -130,6 +135,10 @@ class MethodScope(Protocol):
 
     def entry_methods(self, cls: str) -> list[tuple[str, MethodFacts]]:
         """What a thread runs for a runnable class (``run()``/``call()``, template methods)."""
+
+    def runnable_wrappers(self, cls: str) -> list[tuple[str, MethodFacts]]:
+        """The ``run()``/``call()`` bodies a thread goes through for a runnable class before its
+        template methods, most specific first (its own, then each ``super.run()``)."""
 
     def node_id(self, owner: str, m: MethodFacts) -> str:
         """The node id of a method (``pkg.Cls.m(A,B)``)."""

@@ -5,7 +5,10 @@ job thread through an anonymous ``Runnable``/``Callable`` (a ``ManagedContextRun
 ``runInContext()`` calls the command's ``execute()``). In the code that is an anonymous object
 of a runnable type that is *not* passed straight to an in-tree method (passed to one, it is a
 callback run in place: the graph builder links it with ``call`` edges instead). The edges go
-to what a thread runs for it: ``run()``/``call()`` and the template methods it overrides.
+to what a thread runs for it: ``run()``/``call()`` and the template methods it overrides; for a
+template method the ``run()``/``call()`` bodies that lead to it (the runnable wrapper the job
+executor runs: the job's own ``run()`` setting up its log context, ``ManagedContextRunnable.run()``
+opening the managed context) are the edge's hops.
 """
 
 from __future__ import annotations
@@ -30,8 +33,11 @@ def _find(scope: MethodScope, state: None) -> Iterator[HandoffEdge]:
         passed_to = scope.passed_to(creation)
         if passed_to is not None and passed_to.status == "internal":
             continue  # a callback run in place
+        wrappers = tuple(scope.node_id(*w) for w in scope.runnable_wrappers(anon))
         for owner, m in scope.entry_methods(anon):
-            yield HandoffEdge(scope.node, scope.node_id(owner, m), creation.line)
+            node = scope.node_id(owner, m)
+            hops = () if node in wrappers else wrappers  # a template method: run() leads to it
+            yield HandoffEdge(scope.node, node, creation.line, hops=hops)
 
 
 RULE = HandoffRule(

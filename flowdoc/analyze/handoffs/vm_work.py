@@ -7,7 +7,9 @@ each hold a ``VmWorkJobHandlerProxy(this)``; the work-job dispatcher calls the m
 superclasses, the method taking exactly ``work.getClass()`` (one parameter, returning a
 ``Pair``). The rule reads the same thing from the facts: the *hosts* are the classes creating
 the proxy with ``this``; their handler methods have one parameter of a ``VmWork`` subtype and
-return ``Pair``. A creation ``new VmWorkStart(...)`` then leads to ``orchestrateStart(VmWorkStart)``.
+return ``Pair``. A creation ``new VmWorkStart(...)`` then leads to ``orchestrateStart(VmWorkStart)``,
+through the hops drawn on the way: the dispatcher's ``runJob``, the host's ``handleVmWorkJob``
+and the proxy's ``handleVmWorkJob`` (each a method with one parameter of the work base class).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from flowdoc.model.facts import MethodFacts
 
 WORK_ROOT = "VmWork"  # the work classes' base
 PROXY = "VmWorkJobHandlerProxy"  # the reflective handler lookup, created with the host as target
+DISPATCHER = "VmWorkJobDispatcher"  # runs a work job on a job thread, hands it to its host
+DISPATCH_METHOD = "runJob"
 HANDLER_RETURNS = "Pair"  # what a handler method returns (the proxy checks it too)
 KIND = "vm_work"
 
@@ -30,6 +34,12 @@ class WorkHandlers:
     root: str | None = None
     hosts: tuple[str, ...] = ()
     handlers: dict[str, list[tuple[str, MethodFacts]]] = field(default_factory=dict)  # work FQN -> methods
+    # the machinery between a submission and a handler: the dispatcher's runJob, per host its
+    # method taking the work base class, the proxy's one
+    dispatcher: tuple[str, MethodFacts] | None = None
+    host_entries: dict[str, tuple[str, MethodFacts]] = field(default_factory=dict)
+    proxy_entry: tuple[str, MethodFacts] | None = None
+    host_of: dict[tuple[str, int], str] = field(default_factory=dict)  # (handler owner, id(method)) -> host
 
 
 def _hosts(tree: TreeView, proxy: str) -> list[str]:
@@ -59,7 +69,15 @@ def prepare(tree: TreeView) -> WorkHandlers:
         return WorkHandlers()
     root = roots[0]
     state = WorkHandlers(root, tuple(_hosts(tree, proxies[0])))
+    state.proxy_entry = _taking(index, proxies[0], root)
+    dispatchers = named_types(index, DISPATCHER, tree.main)
+    if dispatchers:
+        state.dispatcher = next(((dispatchers[0], m) for m in index.types[dispatchers[0]].methods
+                                 if m.name == DISPATCH_METHOD and len(m.params) == 1 and m.has_body), None)
     for host in state.hosts:
+        entry = _taking(index, host, root)
+        if entry is not None:
+            state.host_entries[host] = entry
         for owner in (host, *index.superclass_chain(host)):  # the proxy walks superclasses too
             facts = index.types.get(owner)
             for m in facts.methods if facts is not None else ():
@@ -70,7 +88,18 @@ def prepare(tree: TreeView) -> WorkHandlers:
                     found = state.handlers.setdefault(work, [])
                     if not any(o == owner or index.is_subtype(o, owner) for o, _ in found):
                         found.append((owner, m))
+                        state.host_of[(owner, id(m))] = host
     return state
+
+
+def _taking(index, fqn: str, root: str) -> tuple[str, MethodFacts] | None:
+    """The method of ``fqn`` or a superclass with one parameter of the work base class and a body."""
+    for owner in (fqn, *index.superclass_chain(fqn)):
+        facts = index.types.get(owner)
+        for m in facts.methods if facts is not None else ():
+            if len(m.params) == 1 and m.has_body and index.resolve_ref(m.params[0].type, owner) == root:
+                return owner, m
+    return None
 
 
 def _applies(method: MethodFacts) -> bool:
@@ -87,8 +116,11 @@ def _find(scope: MethodScope, state: WorkHandlers) -> Iterator[HandoffEdge]:
         work = index.resolve_type(creation.type.name, scope.owner)
         handlers = state.handlers.get(work) if work else None
         for owner, m in handlers or ():
+            machinery = (state.dispatcher, state.host_entries.get(state.host_of.get((owner, id(m)), "")),
+                         state.proxy_entry)
+            hops = tuple(scope.node_id(*hop) for hop in machinery if hop is not None)
             yield HandoffEdge(scope.node, scope.node_id(owner, m), creation.line, ambiguous=len(handlers) > 1,
-                              via=work)
+                              via=work, hops=hops)
 
 
 RULE = HandoffRule(

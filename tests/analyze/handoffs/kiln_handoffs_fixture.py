@@ -55,6 +55,21 @@ FILES: dict[str, str] = {
             }
         }
         """,
+    f"{CORE}/work/VmWorkJobDispatcher.java": """
+        package org.kiln.work;
+        public class VmWorkJobDispatcher {
+            private WorkHost host;
+            public void runJob(String job) {
+                host.handleVmWorkJob(new VmWork());
+            }
+        }
+        """,
+    f"{CORE}/work/WorkHost.java": """
+        package org.kiln.work;
+        public interface WorkHost {
+            Object handleVmWorkJob(VmWork work);
+        }
+        """,
     f"{CORE}/work/WorkQueue.java": """
         package org.kiln.work;
         public interface WorkQueue {
@@ -254,6 +269,10 @@ FILES: dict[str, str] = {
                     }
                 });
                 bus.subscribe(TOPIC_FIRED, MessageDispatcher.getDispatcher(this));
+            }
+
+            public Object handleVmWorkJob(VmWork work) throws Exception {
+                return proxy.handle(work);
             }
 
             public void fireThroughQueue(long kilnId) {

@@ -33,7 +33,11 @@ def test_work_creation_leads_to_the_handler_taking_that_work_class(graph):
         (K + "coolThroughQueue(long)", K + "orchestrateCool(VmWorkCool)", "org.kiln.work.VmWorkCool"),
         (K + "fireThroughQueue(long)", K + "orchestrateFire(VmWorkFire)", "org.kiln.work.VmWorkFire"),
     ]  # VmWorkGlaze has no handler; orchestrateGlaze(VmWorkFire) returns no Pair: not a handler
-    assert found[1][2] == 41  # the line of the creation
+    assert found[1][2] == 45  # the line of the creation
+    # the machinery between: the dispatcher, the host's method taking any work, the proxy
+    hops = {d.get("hops") for _, v, d in graph.graph.edges(data=True) if d["kind"] == "vm_work"}
+    assert hops == {("org.kiln.work.VmWorkJobDispatcher.runJob(String)", K + "handleVmWorkJob(VmWork)",
+                     "org.kiln.work.VmWorkJobHandlerProxy.handle(VmWork)")}
     assert graph.stats.edges["vm_work"] == 2
     assert rule_of("vm_work").boundary.startswith("VM work-job hand-off")
 
@@ -45,7 +49,7 @@ def test_batch_send_reaches_every_wrapper_and_the_branching_resource(graph):
         ("org.kiln.gas.GasIgniteWrapper.execute(IgniteCommand,GasResource)", "org.kiln.agent.IgniteCommand"),
         ("org.kiln.wood.WoodIgniteWrapper.execute(IgniteCommand,Object)", "org.kiln.agent.IgniteCommand"),
     ]
-    assert {line for _, _, line, _ in fire} == {56}  # the send, not the addCommand
+    assert {line for _, _, line, _ in fire} == {60}  # the send, not the addCommand
 
 
 def test_a_subclass_command_uses_the_nearest_superclass_handler_per_module(graph):
@@ -83,6 +87,6 @@ def test_flows_list_a_send_call_and_its_agent_handlers_side_by_side(graph):
     from flowdoc.analyze.flows import flow_builder
 
     children, _, _ = flow_builder(graph, graph.index).children(K + "orchestrateFire(VmWorkFire)", None)
-    at_send = [(target.rsplit(".", 2)[-2], kind) for target, kind, _, line, *_ in children if line == 56]
+    at_send = [(target.rsplit(".", 2)[-2], kind) for target, kind, _, line, *_ in children if line == 60]
     assert ("AgentManagerImpl", "inject") in at_send  # the call itself
     assert sorted(k for _, k in at_send if k == "agent") == ["agent"] * 3  # and the three handlers
