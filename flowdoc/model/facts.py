@@ -142,11 +142,14 @@ class InstanceOfCheck:
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Variable:
-    """A parameter or local variable with its declared type (``None`` for untyped lambdas)."""
+    """A parameter or local variable with its declared type (``None`` for untyped lambdas);
+    ``iterates``: for the variable of an enhanced ``for``, the expression it iterates over (a call
+    on it reaches an element of that collection: each adapter of an injected list)."""
 
     name: str
     type: TypeRef | None
     annotations: tuple[Annotation, ...] = ()
+    iterates: Expr | None = None
 
 
 @_pickled_by_constructor

@@ -61,6 +61,14 @@ class ExpressionWalker:
         if isinstance(node, jt.Expression) or isinstance(node, jt.ElementArrayValue):
             self._expr(node, scope, owner, method)
             return
+        if isinstance(node, jt.EnhancedForControl) and node.var is not None and node.iterable is not None:
+            iterable = self._expr(node.iterable, scope, owner, method)
+            var = node.var
+            vtype = to_typeref(var.type)
+            annotations = tuple(self._annotation(a) for a in var.annotations or [])
+            for declarator in var.declarators or ():
+                scope.locals.append(Variable(declarator.name, vtype, annotations, iterable))
+            return
         if isinstance(node, jt.LocalVariableDeclaration) or isinstance(node, jt.VariableDeclaration):
             vtype = to_typeref(node.type)
             annotations = tuple(self._annotation(a) for a in node.annotations or [])

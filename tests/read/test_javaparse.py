@@ -257,3 +257,23 @@ def test_nested_annotations_keep_their_elements():
     key = join.items[0]
     assert (key.kind, key.text, key.items[0].text, key.items[0].items[0].text) == ("annotation", "Key", "value", "id")
     assert (second.kind, second.text, second.items) == ("annotation", "Marker", ())
+
+
+def test_an_enhanced_for_variable_records_what_it_iterates():
+    facts = parse_snippet("""
+        package p;
+        class Planner {
+            java.util.List<Step> steps;
+            void plan() {
+                for (final Step s : this.steps) { s.go(); }
+                for (Step t : load()) { t.go(); }
+                Step plain = null;
+            }
+        }
+        """)
+    method = facts.types[0].methods[0]
+    found = {v.name: v for v in method.locals}
+    assert found["s"].type == TypeRef("Step") and found["s"].iterates == Expr("this", "steps")
+    assert found["t"].iterates is not None and found["t"].iterates.kind == "call"
+    assert method.calls[int(found["t"].iterates.text)].member == "load"
+    assert found["plain"].iterates is None

@@ -175,6 +175,25 @@ class Resolver(ExpressionTypes, SiteBinding, Overloads, Dispatch):
             ctx.vars = table
         return ctx.vars
 
+    def _element_of(self, ctx: MethodContext, name: str) -> tuple[str, FieldFacts, bool] | None:
+        """For the variable of ``for (X x : field)``: ``(owner, field, True)``, an element of the
+        field's collection (the injection of a list of adapters decides its classes)."""
+        if ctx.iterables is None:
+            counts: dict[str, int] = {}
+            for v in (*ctx.method.params, *ctx.method.locals):
+                counts[v.name] = counts.get(v.name, 0) + 1
+            ctx.iterables = {v.name: v.iterates for v in ctx.method.locals
+                             if v.iterates is not None and counts[v.name] == 1}
+        expr = ctx.iterables.get(name)
+        if expr is None:
+            return None
+        ctx.iterables[name] = None  # a cycle of names (not valid Java, but facts are data) ends here
+        try:
+            origin = self._typed(ctx, expr)[1]
+        finally:
+            ctx.iterables[name] = expr
+        return None if origin is None or len(origin) > 2 else (origin[0], origin[1], True)
+
     def enclosing_vars(self, cls: str) -> dict[str, TypeRef | None]:
         """Parameters and locals of the method an anonymous or local class is declared in."""
         memo = self._encl_vars_memo.get(cls)
@@ -198,7 +217,7 @@ class Resolver(ExpressionTypes, SiteBinding, Overloads, Dispatch):
             ref = table[name]
             if ref is None:
                 return unknown("lambda-param"), None
-            return self.jtype(ref, ctx.cls, method=ctx.method), None
+            return self.jtype(ref, ctx.cls, method=ctx.method), self._element_of(ctx, name)
         key = (ctx.cls, name)
         memo = self._scope_memo
         if key in memo:

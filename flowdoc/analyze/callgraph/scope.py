@@ -42,7 +42,7 @@ class HandoffScope:
 
     def field_of(self, expr: Expr) -> tuple[str, str] | None:
         origin = self._resolver._typed(self._ctx, expr)[1]
-        return None if origin is None else (origin[0], origin[1].name)
+        return None if origin is None or len(origin) > 2 else (origin[0], origin[1].name)  # not an element
 
     def passed_to(self, creation) -> SiteResult | None:
         return passed_to(self._ctx, creation)

@@ -128,8 +128,10 @@ class SiteBinding:
         if not nonvirtual and site.kind != "ref":
             owner, m = chosen[0]
             if not ("static" in m.modifiers or "private" in m.modifiers or m.is_constructor or recv.static):
-                beans = self.injection.field_beans(*origin) if origin is not None else None
-                if beans is not None and beans.classes and not beans.is_list:
+                # origin: the field the receiver reads, or (owner, field, True) for an element of
+                # the field's collection (a loop over an injected list of adapters)
+                beans = self.injection.field_beans(origin[0], origin[1]) if origin is not None else None
+                if beans is not None and beans.classes and beans.is_list == (len(origin) > 2):
                     impls: dict[str, str] = {}
                     for bean in beans.classes:
                         hit = self.override(bean, owner, m)

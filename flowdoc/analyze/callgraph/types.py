@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flowdoc.model.facts import MethodFacts, TypeRef
+from flowdoc.model.facts import Expr, MethodFacts, TypeRef
 
 OBJECT_METHODS = frozenset({"toString", "equals", "hashCode", "getClass", "wait", "notify", "notifyAll",
                             "clone", "finalize"})
@@ -53,12 +53,14 @@ class SiteResult:
 class MethodContext:
     """One method being resolved: its class, facts, variables and chained-call values."""
 
-    __slots__ = ("cls", "method", "vars", "results", "busy")
+    __slots__ = ("cls", "method", "vars", "iterables", "results", "busy")
 
     def __init__(self, cls: str, method: MethodFacts) -> None:
         self.cls = cls
         self.method = method
         self.vars: dict[str, TypeRef | None] | None = None
+        # enhanced-for variables declared once in the method -> what they iterate (being looked up: None)
+        self.iterables: dict[str, Expr | None] | None = None
         self.results: dict[int, SiteResult] = {}
         self.busy: set[int] = set()
 

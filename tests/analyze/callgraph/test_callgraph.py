@@ -63,12 +63,62 @@ def test_injected_fields_are_counted(built):
     assert graph.stats.inject_single_share == 1.0
 
 
-def test_adapter_list_elements_dispatch_to_every_implementation(built):
+def test_a_loop_over_an_injected_adapter_list_reaches_each_registered_bean(built):
     _, _, graph = built
-    found = edges(graph, P + "PumpManagerImpl.startPump(long)", kind="dispatch")
-    targets = sorted(v for v, _ in found)
-    assert targets == [P + "GaugeAdapter.prepare(long)", P + "ValveAdapter.prepare(long)"]
-    assert all(d["ambiguous"] for _, d in found)
+    found = edges(graph, P + "PumpManagerImpl.startPump(long)", kind="inject")
+    prepare = sorted((v, d["bean"]) for v, d in found if v.endswith(".prepare(long)"))
+    assert prepare == [(P + "GaugeAdapter.prepare(long)", P + "GaugeAdapter"),
+                       (P + "ValveAdapter.prepare(long)", P + "ValveAdapter")]
+    assert all(d["ambiguous"] for v, d in found if v.endswith(".prepare(long)"))
+    assert not [v for v, _ in edges(graph, P + "PumpManagerImpl.startPump(long)", kind="dispatch")
+                if v.endswith(".prepare(long)")]
+
+
+def test_an_adapter_no_spring_context_registers_is_not_in_the_list(tmp_path):
+    """A list of adapters holds the beans the Spring contexts register: an implementation that
+    none declares (a test double, a disabled plugin) is not called through the list, while a
+    call on the interface type itself still dispatches to every implementation."""
+    extra = {
+        "server/src/main/java/org/acme/pump/DrainAdapter.java": """
+            package org.acme.pump;
+
+            public class DrainAdapter implements PumpAdapter {
+                @Override
+                public void prepare(long id) { System.out.println("drain " + id); }
+            }
+            """,
+        "server/src/main/java/org/acme/pump/AdapterUser.java": """
+            package org.acme.pump;
+
+            import java.util.List;
+            import javax.inject.Inject;
+
+            public class AdapterUser {
+                @Inject
+                List<PumpAdapter> adapters;
+
+                public void each(PumpAdapter given) {
+                    for (PumpAdapter a : adapters) {
+                        a.prepare(1L);
+                    }
+                    given.prepare(2L);
+                    adapters.size();
+                }
+            }
+            """,
+    }
+    scan = scan_java_tree(tmp_path, {**FILES, **extra})
+    index = build_symbol_index(scan)
+    graph = build_call_graph(scan, index)
+    each = P + "AdapterUser.each(PumpAdapter)"
+    by_line: dict[int, set[tuple[str, str]]] = {}
+    for v, d in edges(graph, each):
+        by_line.setdefault(d["line"], set()).add((class_of(v).rsplit(".", 1)[-1], d["kind"]))
+    assert sorted(by_line.items()) == [
+        (12, {("PumpAdapter", "call"), ("GaugeAdapter", "inject"), ("ValveAdapter", "inject")}),  # the loop
+        (14, {("PumpAdapter", "call"), ("DrainAdapter", "dispatch"), ("GaugeAdapter", "dispatch"),
+              ("ValveAdapter", "dispatch")}),  # a parameter: any implementation
+    ]
 
 
 def test_overloads_by_argument_count_and_static_type(built):
@@ -105,8 +155,9 @@ def test_anonymous_runnable_is_an_async_hand_off(built):
     _, _, graph = built
     found = edges(graph, J + "JobManagerImpl.makeRunnable(JobRecord)", kind="async")
     assert [v for v, _ in found] == [J + "JobManagerImpl$1.runInContext()"]
-    # inside the anonymous class: a local of the injected list's element type dispatches
-    runs = sorted(v for v, _ in edges(graph, J + "JobManagerImpl$1.runInContext()", kind="dispatch"))
+    # inside the anonymous class: a loop over the outer class's injected list reaches each bean
+    # (no context declares either dispatcher: every implementation stays)
+    runs = sorted(v for v, _ in edges(graph, J + "JobManagerImpl$1.runInContext()", kind="inject"))
     assert runs == [J + "MaintenanceJobDispatcher.runJob(JobRecord)", S + "ApiJobDispatcher.runJob(JobRecord)"]
 
 
