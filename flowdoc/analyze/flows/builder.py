@@ -81,7 +81,10 @@ class FlowBuilder(FrameworkSearch, Collapsing):
         found = self.graph.method_of(step.node)
         if found is None:
             return
-        step.module = module_of(self.graph.node(step.node).get("file", ""))
+        # an agent resource that branches to a method elsewhere (VmwareResource.executeRequest ->
+        # the storage handler base in core) is the hypervisor's: the module is the resource's
+        where = step.hops[0] if step.handoff == AGENT and step.hops else step.node
+        step.module = module_of(self.graph.node(where).get("file", ""))
         if step.handoff == AGENT:
             if self._answer_root is None:
                 self._answer_root = answer_root(self.index) or ""
@@ -197,7 +200,8 @@ class FlowBuilder(FrameworkSearch, Collapsing):
 
     def _add_hops(self, flow: Flow) -> None:
         """A step past a hand-off gets the hops its edge carries (the mechanism's machinery, e.g.
-        the work-job dispatcher and handler proxy), drawn between the site and the step."""
+        the work-job dispatcher and handler proxy), drawn between the site and the step, and its
+        handler labels (build module, answers)."""
         parents = parents_of([s.depth for s in flow.steps])
         graph = self.graph.graph
         for i, step in enumerate(flow.steps):
@@ -208,6 +212,8 @@ class FlowBuilder(FrameworkSearch, Collapsing):
             step.hops = tuple(hops)
             for hop in step.hops:
                 self._add_node(flow, hop)
+            if step.handoff != ASYNC_JOB:
+                self._label_handler(step)
 
     def _other_sites(self, node: str, shown: set[str]) -> int:
         sites = set()
@@ -251,6 +257,7 @@ class FlowBuilder(FrameworkSearch, Collapsing):
         unknown: list[dict] = []
         folded = 0
         seen_targets: dict[str, list[int]] = {}
+        first_line: dict[str, int] = {}
         for group in groups.values():
             kinds = {d["kind"] for _, d in group}
             if "unknown" in kinds:
@@ -284,9 +291,11 @@ class FlowBuilder(FrameworkSearch, Collapsing):
                     folded += 1
                     continue
                 if target in seen_targets:
-                    seen_targets[target].append(data["line"])
+                    if data["line"] != first_line[target]:  # one call reaching it twice (two agent resources) is one
+                        seen_targets[target].append(data["line"])
                     continue
                 seen_targets[target] = []
+                first_line[target] = data["line"]
                 out.append((target, kind, data["file"], data["line"], bool(data.get("ambiguous")), cls))
         out = [(*c, tuple(sorted(seen_targets[c[0]]))) for c in out]
         out.sort(key=lambda c: (c[3], c[0]))
@@ -325,8 +334,6 @@ class FlowBuilder(FrameworkSearch, Collapsing):
         boundary = self.is_boundary(node)
         step = FlowStep(level, node, kind, call_file, call_line, handoff=handoff, more_lines=more_lines,
                         boundary=boundary)
-        if handoff and handoff != ASYNC_JOB:
-            self._label_handler(step)
         flow.steps.append(step)
         if node in expanded:
             step.repeat = True

@@ -41,14 +41,15 @@ class AgentHandlers:
     batch: str | None = None
     senders: dict[str, tuple[int, bool]] = field(default_factory=dict)  # node id -> (argument position, batch?)
     sender_names: frozenset[str] = frozenset()  # their method names: other call sites are skipped unresolved
-    handlers: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)  # command -> (owner, m, module)
-    _resolved: dict[str, list[tuple[str, MethodFacts, str]]] = field(default_factory=dict)
+    # command -> (owner, m, module, the resource's executeRequest node when it branches to m: a hop)
+    handlers: dict[str, list[tuple[str, MethodFacts, str, tuple]]] = field(default_factory=dict)
+    _resolved: dict[str, list[tuple[str, MethodFacts, str, tuple]]] = field(default_factory=dict)
 
     def is_command(self, index, fqn: str | None) -> bool:
         """A command class of the tree, more specific than the ``Command`` base."""
         return fqn is not None and fqn != self.root and fqn in index.types and index.is_subtype(fqn, self.root)
 
-    def handlers_of(self, index, command: str) -> list[tuple[str, MethodFacts, str]]:
+    def handlers_of(self, index, command: str) -> list[tuple[str, MethodFacts, str, tuple]]:
         """Handlers of a command class: its own per module, else its nearest superclass's there."""
         found = self._resolved.get(command)
         if found is None:
@@ -101,17 +102,23 @@ def _wrappers(tree: TreeView, state: AgentHandlers) -> None:
         methods = [m for m in facts.methods if m.name == WRAPPER_METHOD and m.has_body and m.params]
         exact = [m for m in methods if index.resolve_ref(m.params[0].type, fqn) == command]
         for m in exact or methods:
-            state.handlers.setdefault(command, []).append((fqn, m, module_of(index.file_of[fqn])))
+            state.handlers.setdefault(command, []).append((fqn, m, module_of(index.file_of[fqn]), ()))
 
 
 def _branching_resources(tree: TreeView, state: AgentHandlers) -> None:
     index = tree.index
+    answer = answer_root(index)
     for fqn in sorted(tree.main):
         facts = index.types[fqn]
         for m in facts.methods:
             if m.name != RESOURCE_METHOD or len(m.params) != 1 or index.resolve_ref(m.params[0].type, fqn) != state.root:
                 continue
             module = module_of(index.file_of[fqn])
+            # the handler is the call given the cast command that returns an answer, else the last
+            # one: the others check it first (VmwareResource: checkStorage...((StorageSubSystemCommand)
+            # cmd), then storageHandler.handleStorageCommands(...))
+            last: dict[str, list[tuple[str, MethodFacts]]] = {}
+            answering: dict[str, list[tuple[str, MethodFacts]]] = {}
             for call in m.calls:
                 for pos, arg in enumerate(call.args):
                     if arg.kind != "cast":
@@ -119,12 +126,46 @@ def _branching_resources(tree: TreeView, state: AgentHandlers) -> None:
                     command = index.resolve_type(arg.text, fqn)
                     if command is None or not index.is_subtype(command, state.root):
                         continue
-                    for owner, target in index.find_methods(fqn, call.member):
-                        if len(target.params) > pos and index.resolve_ref(target.params[pos].type, owner) == command:
-                            found = state.handlers.setdefault(command, [])
-                            if not any(h[0] == owner and h[1] is target for h in found):
-                                found.append((owner, target, module))
-                            break
+                    targets = [(owner, target) for owner, target in _callees(index, fqn, call, tree.main)
+                               if len(target.params) > pos and target.has_body
+                               and index.resolve_ref(target.params[pos].type, owner) == command]
+                    if targets:
+                        last[command] = targets
+                        if answer is not None and any(_returns(index, o, t, answer) for o, t in targets):
+                            answering[command] = targets
+            for command, targets in {**last, **answering}.items():
+                found = state.handlers.setdefault(command, [])
+                for owner, target in targets:  # one per resource: two may branch to one shared base method
+                    if not any(h[0] == owner and h[1] is target and h[3] == ((fqn, m),) for h in found):
+                        found.append((owner, target, module, ((fqn, m),)))
+
+
+def _returns(index, owner: str, m: MethodFacts, root: str) -> bool:
+    """The method returns an answer (the base class or a subclass)."""
+    fqn = index.resolve_ref(m.return_type, owner) if m.return_type is not None else None
+    return fqn is not None and index.is_subtype(fqn, root)
+
+
+def _callees(index, fqn: str, call, main: frozenset[str]) -> list[tuple[str, MethodFacts]]:
+    """What a call in a resource's ``executeRequest`` may run, from the facts alone: a method of
+    the resource (``execute(...)``), or of the class(es) behind one of its fields
+    (``storageHandler.handleStorageCommands(...)``: the field's type, or its implementations)."""
+    receiver = call.receiver
+    if receiver.kind == "implicit" or (receiver.kind == "this" and not receiver.text):
+        types = [fqn]
+    else:
+        name = receiver.text if receiver.kind == "name" else receiver.text if receiver.kind == "this" else ""
+        found = index.find_field(fqn, name) if name and "." not in name else None
+        declared = index.resolve_ref(found[1].type, found[0]) if found is not None else None
+        if declared is None or declared not in index.types:
+            return []
+        types = [declared] if index.is_concrete(declared) else [s for s in index.implementations(declared) if s in main]
+    out: list[tuple[str, MethodFacts]] = []
+    for t in types:
+        for owner, target in index.find_methods(t, call.member):
+            if not any(o == owner and x is target for o, x in out):
+                out.append((owner, target))
+    return out
 
 
 def prepare(tree: TreeView) -> AgentHandlers:
@@ -214,9 +255,10 @@ def _find(scope: MethodScope, state: AgentHandlers) -> Iterator[HandoffEdge]:
                 continue
             seen.add((at, command))
             handlers = state.handlers_of(index, command)
-            for owner, m, _ in handlers:
+            for owner, m, _, hops in handlers:
                 yield HandoffEdge(scope.node, scope.node_id(owner, m), site.line, site=at,
-                                  ambiguous=len(handlers) > 1, via=command)
+                                  ambiguous=len(handlers) > 1, via=command,
+                                  hops=tuple(scope.node_id(*hop) for hop in hops))
 
 
 RULE = HandoffRule(

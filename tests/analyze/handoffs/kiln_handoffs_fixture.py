@@ -192,17 +192,35 @@ FILES: dict[str, str] = {
         import org.kiln.agent.ExtinguishCommand;
         import org.kiln.agent.IgniteCommand;
         public class ElectricResource {
+            protected Extinguisher extinguisher;
             public Answer executeRequest(Command cmd) {
                 Class<? extends Command> clz = cmd.getClass();
                 if (clz == IgniteCommand.class) {
+                    checkFuse((IgniteCommand) cmd);  // a check first: not the handler
                     return execute((IgniteCommand) cmd);
                 } else if (clz == ExtinguishCommand.class) {
-                    return execute((ExtinguishCommand) cmd);
+                    return extinguisher.put((ExtinguishCommand) cmd);  // a field's class handles it
                 }
                 return null;
             }
+            protected void checkFuse(IgniteCommand cmd) { }
             protected Answer execute(IgniteCommand cmd) { return new Answer(cmd); }
-            protected Answer execute(ExtinguishCommand cmd) { return new Answer(cmd); }
+        }
+        """,
+    f"{CORE}/electric/Extinguisher.java": """
+        package org.kiln.electric;
+        import org.kiln.agent.Answer;
+        import org.kiln.agent.ExtinguishCommand;
+        public interface Extinguisher {
+            Answer put(ExtinguishCommand cmd);
+        }
+        """,
+    f"{CORE}/electric/ElectricExtinguisher.java": """
+        package org.kiln.electric;
+        import org.kiln.agent.Answer;
+        import org.kiln.agent.ExtinguishCommand;
+        public class ElectricExtinguisher implements Extinguisher {
+            public Answer put(ExtinguishCommand cmd) { return new Answer(cmd); }
         }
         """,
     f"{CORE}/bus/MessageSubscriber.java": """

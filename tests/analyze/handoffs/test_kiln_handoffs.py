@@ -50,13 +50,19 @@ def test_batch_send_reaches_every_wrapper_and_the_branching_resource(graph):
         ("org.kiln.wood.WoodIgniteWrapper.execute(IgniteCommand,Object)", "org.kiln.agent.IgniteCommand"),
     ]
     assert {line for _, _, line, _ in fire} == {60}  # the send, not the addCommand
+    # the branching resource's executeRequest is the hop to its handler; wrappers have none
+    hops = {v: d.get("hops") for _, v, d in graph.graph.out_edges(K + "orchestrateFire(VmWorkFire)", data=True)
+            if d["kind"] == "agent"}
+    assert hops["org.kiln.electric.ElectricResource.execute(IgniteCommand)"] == (
+        "org.kiln.electric.ElectricResource.executeRequest(Command)",)
+    assert hops["org.kiln.gas.GasIgniteWrapper.execute(IgniteCommand,GasResource)"] is None
 
 
 def test_a_subclass_command_uses_the_nearest_superclass_handler_per_module(graph):
     cool = edges(graph, "agent", K + "orchestrateCool(VmWorkCool)")
     # QuickExtinguishCommand: no handler of its own; ExtinguishCommand's in gas and electric
     assert [(v, via) for _, v, _, via in cool] == [
-        ("org.kiln.electric.ElectricResource.execute(ExtinguishCommand)", "org.kiln.agent.QuickExtinguishCommand"),
+        ("org.kiln.electric.ElectricExtinguisher.put(ExtinguishCommand)", "org.kiln.agent.QuickExtinguishCommand"),
         ("org.kiln.gas.GasExtinguishWrapper.execute(ExtinguishCommand,GasResource)",
          "org.kiln.agent.QuickExtinguishCommand"),
     ]  # the send of a plain Command variable adds nothing
@@ -64,7 +70,7 @@ def test_a_subclass_command_uses_the_nearest_superclass_handler_per_module(graph
 
 def test_adding_to_a_batch_parameter_hands_the_command_on(graph):
     stop = edges(graph, "agent", K + "addStop(Commands)")
-    assert [v for _, v, _, _ in stop] == ["org.kiln.electric.ElectricResource.execute(ExtinguishCommand)",
+    assert [v for _, v, _, _ in stop] == ["org.kiln.electric.ElectricExtinguisher.put(ExtinguishCommand)",
                                           "org.kiln.gas.GasExtinguishWrapper.execute(ExtinguishCommand,GasResource)"]
 
 
