@@ -8,6 +8,9 @@ from method names typed per API:
   bound method outside the command classes that is not one of the side kinds below), and every
   step whose subtree in the flow crosses a hand-off edge (async job, VM work job, agent command,
   message bus), with the hand-off step itself.
+- ``framework``: a callee of a framework call (:attr:`FlowRules.framework_calls`: the dispatch
+  chain's parameter workers) that leads to no bound method nor hand-off: shown under the chain
+  as a count, listed with ``--all``;
 - a side kind for the rest, first match wins:
   ``dao`` (its class implements the generic DAO interface, :attr:`FlowRules.dao_interface`),
   ``parameters`` (a method of a command class: the request's own values),
@@ -37,8 +40,10 @@ if TYPE_CHECKING:
     from flowdoc.analyze.flows.model import Flow
 
 MAIN = "main"
-SIDE_KINDS = ("call", "validation", "parameters", "getter", "dao", "access")  # the order folds list them in
-_LABELS = {"call": ("call", "calls"), "validation": ("validation", "validations"),
+# the order folds list them in
+SIDE_KINDS = ("framework", "call", "validation", "parameters", "getter", "dao", "access")
+_LABELS = {"framework": ("framework step", "framework steps"), "call": ("call", "calls"),
+           "validation": ("validation", "validations"),
            "parameters": ("command value", "command values"), "getter": ("getter", "getters"),
            "dao": ("DAO call", "DAO calls"), "access": ("access check", "access checks")}
 ACCESS_HOPS = 3  # AccountManagerImpl.checkAccess -> its overload -> DomainChecker.checkAccess
@@ -187,14 +192,33 @@ def rank_flow(flow: Flow, builder: FlowBuilder) -> None:
         elif p in bind_steps and not builder.is_command_type(class_of(steps[i].node)) \
                 and ranker.kind(steps[i].node) == "call":
             main.add(i)  # the command's service call
+    calls = builder.framework_call_nodes()
+    framework = {i for i in range(len(steps)) if parents[i] >= 0 and steps[parents[i]].node in calls}
+    # the chain's workers are side steps, except on the way to a bound method or a hand-off
+    framework = {j for j in range(len(steps)) if inside[j] < 0 and _under(j, framework, parents)}
+    main -= framework
     for i, step in enumerate(steps):
-        if step.handoff:
-            j = i
+        if step.handoff or i in bind_steps:
+            j = parents[i] if i in main else i  # a bound step is main: its callers up the path are too
             while j >= 0 and j not in main:
                 main.add(j)
                 j = parents[j]
     for i, step in enumerate(steps):
-        step.rank = MAIN if i in main else ranker.kind(step.node)
+        if i in main:
+            step.rank = MAIN
+        elif i in framework:
+            step.rank = "framework"
+        else:
+            step.rank = ranker.kind(step.node)
+
+
+def _under(i: int, roots: set[int], parents: list[int]) -> bool:
+    """Step ``i`` is one of ``roots`` or below one."""
+    while i >= 0:
+        if i in roots:
+            return True
+        i = parents[i]
+    return False
 
 
 @dataclass

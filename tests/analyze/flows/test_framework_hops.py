@@ -127,10 +127,15 @@ def test_a_sync_command_shows_the_dispatch_chain_and_its_workers(built):
     assert _children(flow, dispatch) == [W + "DispatchChain.dispatch(Task)", "org.acme.api.command.ListPumpsCmd.execute()"]
     assert _children(flow, W + "DispatchChain.dispatch(Task)") == [
         W + "ConvertWorker.handle(Task)", W + "CreateWorker.handle(Task)", W + "UnpackWorker.handle(Task)"]
+    # the chain is on the main path, its workers are framework side steps: a count by default
     ranks = {s.node: s.rank for s in flow.steps}
-    assert ranks[W + "DispatchChain.dispatch(Task)"] == ranks[W + "UnpackWorker.handle(Task)"] == "main"
+    assert ranks[W + "DispatchChain.dispatch(Task)"] == "main"
+    assert ranks[W + "UnpackWorker.handle(Task)"] == ranks[W + "ConvertWorker.handle(Task)"] == "framework"
     text = format_flow_text(flow)
-    assert text.index("DispatchChain.dispatch(Task)") < text.index("UnpackWorker.handle(Task)") < text.index(
+    chain_row = next(line for line in text.splitlines() if "DispatchChain.dispatch(Task)" in line)
+    assert "3 framework steps" in chain_row and "UnpackWorker" not in text
+    every = format_flow_text(flow, show_all=True)
+    assert every.index("DispatchChain.dispatch(Task)") < every.index("UnpackWorker.handle(Task)") < every.index(
         "ListPumpsCmd.execute()")
 
 
@@ -163,7 +168,7 @@ def test_a_chain_already_on_the_path_shows_its_other_callees_unexpanded(built):
     create_worker = next(i for i in range(first, len(steps)) if steps[i].node == W + "CreateWorker.handle(Task)")
     assert steps[create_worker + 1].node == "org.acme.api.command.CreatePumpCmd.create()"  # the path goes on
     convert = next(s for s in steps[first:] if s.node == W + "ConvertWorker.handle(Task)")
-    assert convert.rank == "main" and convert.folded >= 0
+    assert convert.rank == "framework" and steps[create_worker].rank == "main"  # the way to create() stays
     assert steps[steps.index(convert) + 1].depth <= convert.depth  # not expanded
     # the job thread's dispatch() shows the chain again (parameters are processed there too)
     assert len([s for s in steps if s.node == chain]) == 2
