@@ -30,7 +30,7 @@ def shot_pages(api: str, search: str) -> list[tuple]:
         ("flow-page.png", f"flows/{api}.html", ".flowdoc-mermaid-svg svg", None, None),
         ("flow-job-phase.png", f"flows/{api}.html", ".flowdoc-mermaid-svg svg", "[id^='2-job-thread']",
          None),
-        ("call-tree.png", f"flows/{api}.html", ".flowdoc-calltree", "#call-tree", None),
+        ("call-tree.png", f"flows/{api}.html", ".flowdoc-calltree", ".flowdoc-calltree", None),
         ("search.png", "index.html", None, None, search),
     ]
 

@@ -79,6 +79,8 @@ def fixture_flow(api: str = "launchRocket") -> dict:
             {"id": f"{cmd}.execute()", "class": cmd, "method": "execute",
              "file": "api/src/main/java/org/demo/api/command/user/rocket/LaunchRocketCmd.java",
              "line": 12, "end_line": 14},
+            {"id": "org.demo.jobs.Worker.run()", "class": "org.demo.jobs.Worker", "method": "run",
+             "file": "jobs/Worker.java", "line": 5, "end_line": 7},
         ],
         "edges": [
             {"from": "org.demo.web.Servlet.handle(Request)", "to": "org.demo.jobs.JobManager.submit(Job)",
@@ -92,7 +94,7 @@ def fixture_flow(api: str = "launchRocket") -> dict:
             {"depth": 1, "node": "org.demo.jobs.JobManager.submit(Job)", "kind": "call", "call_file": "web/Servlet.java",
              "call_line": 4, "async": False, "repeat": False, "folded": 0},
             {"depth": 2, "node": f"{cmd}.execute()", "kind": "async", "call_file": "jobs/JobManager.java",
-             "call_line": 3, "async": True, "repeat": False, "folded": 2},
+             "call_line": 3, "async": True, "repeat": False, "folded": 2, "hops": ["org.demo.jobs.Worker.run()"]},
         ],
         "unresolved": 1, "unknown": [{"from": f"{cmd}.execute()", "text": "mystery.<b>call</b>()", "line": 13}],
     }

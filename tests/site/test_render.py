@@ -96,6 +96,8 @@ def test_flow_page_diagram_and_call_tree(pages):
     assert "<summary><code>JobManager#submit</code>" in page
     assert "pool.run(j); // a &lt;b&gt;tag&lt;/b&gt; in a comment" in page
     assert '<span class="flowdoc-badge flowdoc-async">job thread</span>' in page
+    # the hand-off's hops (the runnable wrapper) on the row of the step past it
+    assert '<small class="flowdoc-hops">via <code>Worker#run</code></small>' in page
     assert "+2 not shown" in page
     # nested lists are well formed
     assert page.count("<ul>") == page.count("</ul>")

@@ -61,6 +61,19 @@ def _step_summary(step: dict, node: dict | None, parent: dict | None, links: Sou
     return f"<code>{label}</code>{' '.join([''] + badges)}{where}{call_at}"
 
 
+def _hops_html(step: dict, nodes: dict, links: SourceLinks) -> str:
+    """`` via A.m() → B.n()``: the hand-off's machinery before this step, each linked to its source."""
+    parts = []
+    for hop in step.get("hops") or ():
+        node = nodes.get(hop)
+        label = _short_label(node_label(node, hop))
+        if node and node.get("file"):
+            parts.append(links.html(node.get("file"), node.get("line"), label))
+        else:
+            parts.append(f"<code>{html.escape(label)}</code>")
+    return f' <small class="flowdoc-hops">via {" → ".join(parts)}</small>' if parts else ""
+
+
 def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_lines: int = SNIPPET_LINES,
                    max_steps: int | None = None) -> str:
     """The steps ranked for reading (:mod:`flowdoc.analyze.flows.ranking`): the main path as lists,
@@ -105,6 +118,7 @@ def call_tree_html(flow: dict, links: SourceLinks, snippet_budget: int, max_line
         p = parent_of[item.index]
         parent = nodes.get(shown[p].get("node", "")) if p >= 0 else None
         summary = _step_summary(step, nodes.get(step.get("node", "")), parent, links)
+        summary += _hops_html(step, nodes, links)
         cls = ' class="flowdoc-chain"' if chained else ""
         body = bodies.get(item.index)
         if body:
