@@ -201,3 +201,15 @@ def test_link_targets_with_underscores_are_not_escaped():
         name="data_center", s=link_slug("ApiNames.ADD_HOST"))
     assert "(data_center.md)" in text and "(../api/ApiNames.ADD_HOST.md)" in text
     assert "&#95;" not in text.split("](")[1]
+
+
+def test_a_phase_with_nothing_drawn_is_a_sentence_not_an_empty_diagram(tmp_path):
+    write_sources(tmp_path)
+    empty = {"kind": "message_bus", "title": "Message bus: delivered (Listener)", "diagram": "sequenceDiagram\n",
+             "participants": ["Listener"], "calls": 0, "drawn": 0}
+    data = SiteData(model=fixture_model(), flows={"launchRocket": fixture_flow()},
+                    diagrams={"launchRocket": [*PHASES, empty]}, links=SourceLinks(root=tmp_path))
+    page = render_pages(data)["flows/launchRocket.md"]
+    assert page.count('<pre class="flowdoc-mermaid">') == 1  # the request phase only
+    assert "### 2. Message bus&#58; delivered (Listener)" in page
+    assert "The work runs in <code>Listener</code>;" in page and "--depth N" in page
