@@ -43,6 +43,7 @@ class FlowBuilder(FrameworkSearch, Collapsing):
         self._toward: dict[str, int] | None = None
         self._touches = None
         self._answer_root: str | None = None
+        self._framework_calls: frozenset[str] | None = None
 
     def _servlet_entry(self, entry: str | None) -> str | None:
         """Where the HTTP request enters: the servlet's ``doGet`` (``doPost`` alike) when it calls
@@ -166,12 +167,10 @@ class FlowBuilder(FrameworkSearch, Collapsing):
 
     def framework_call_nodes(self) -> frozenset[str]:
         """The method nodes of :attr:`FlowRules.framework_calls`."""
-        found = getattr(self, "_framework_calls", None)
-        if found is None:
-            found = frozenset(n for spec in self.rules.framework_calls if "." in spec
-                              for n in self.graph.find_nodes(*spec.rsplit(".", 1)))
-            self._framework_calls = found
-        return found
+        if self._framework_calls is None:
+            self._framework_calls = frozenset(n for spec in self.rules.framework_calls if "." in spec
+                                              for n in self.graph.find_nodes(*spec.rsplit(".", 1)))
+        return self._framework_calls
 
     def _add_framework_calls(self, tree: dict[str, list[tuple[int, str, dict]]], command_cls: str) -> None:
         """Calls from the framework path to a framework call (on a branch the command can take)

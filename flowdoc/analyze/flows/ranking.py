@@ -193,9 +193,9 @@ def rank_flow(flow: Flow, builder: FlowBuilder) -> None:
                 and ranker.kind(steps[i].node) == "call":
             main.add(i)  # the command's service call
     calls = builder.framework_call_nodes()
-    framework = {i for i in range(len(steps)) if parents[i] >= 0 and steps[parents[i]].node in calls}
+    workers = {i for i in range(len(steps)) if parents[i] >= 0 and steps[parents[i]].node in calls}
     # the chain's workers are side steps, except on the way to a bound method or a hand-off
-    framework = {j for j in range(len(steps)) if inside[j] < 0 and _under(j, framework, parents)}
+    framework = {j for j in range(len(steps)) if inside[j] < 0 and _under(j, workers, parents)}
     main -= framework
     for i, step in enumerate(steps):
         if step.handoff or i in bind_steps:

@@ -154,7 +154,7 @@ def _callees(index, fqn: str, call, main: frozenset[str]) -> list[tuple[str, Met
     if receiver.kind == "implicit" or (receiver.kind == "this" and not receiver.text):
         types = [fqn]
     else:
-        name = receiver.text if receiver.kind == "name" else receiver.text if receiver.kind == "this" else ""
+        name = receiver.text if receiver.kind in ("name", "this") else ""
         found = index.find_field(fqn, name) if name and "." not in name else None
         declared = index.resolve_ref(found[1].type, found[0]) if found is not None else None
         if declared is None or declared not in index.types:

@@ -105,8 +105,8 @@ def listapis(model: ApiModel, role: str = "admin", only: set[str] | None = None)
 
 
 def _served_params(command: ApiCommand, variant: ApiVariant) -> list[ApiParameter]:
-    """The exposed, documented parameters of the class the answer describes; a name declared
-    again by a superclass field twice (the server lists every ``@Parameter`` field)."""
+    """The exposed, documented parameters of the class the answer describes; a name that a
+    superclass field declares again is listed twice (the server lists every ``@Parameter`` field)."""
     names = variant.params or [p.name for p in command.params]
     chosen, repeated = [], {}
     for name in names:
